@@ -89,6 +89,31 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _pairs(values: Iterable[Iterable[str]]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for pair in values:
+        label, value = pair
+        pairs.append((label, value))
+    return tuple(pairs)
+
+
+# Typed stand-ins for ``converter=tuple``, which mypy's attrs plugin cannot type.
+def _identifiers(values: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    return tuple(values)
+
+
+def _source_refs(values: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    return tuple(values)
+
+
+def _source_files(values: Iterable[SourceFile]) -> tuple[SourceFile, ...]:
+    return tuple(values)
+
+
+def _entities(values: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(values)
+
+
 def _schema(value: str) -> str:
     if value not in SCHEMAS:
         raise ValueError(f"unknown schema {value!r}; expected one of {', '.join(SCHEMAS)}")
@@ -114,13 +139,19 @@ class Entity:
     birth_places: tuple[str, ...] = field(default=(), converter=_strings)
     nationalities: tuple[str, ...] = field(default=(), converter=_strings)
     countries: tuple[str, ...] = field(default=(), converter=_strings)
-    identifiers: tuple[Identifier, ...] = field(default=(), converter=tuple)
+    identifiers: tuple[Identifier, ...] = field(default=(), converter=_identifiers)
     addresses: tuple[str, ...] = field(default=(), converter=_strings)
     programs: tuple[str, ...] = field(default=(), converter=_strings)
     gender: str | None = None
     listed_on: str | None = None
     remarks: str | None = None
-    sources: tuple[SourceRef, ...] = field(default=(), converter=tuple)
+    sources: tuple[SourceRef, ...] = field(default=(), converter=_source_refs)
+    # Added by the list loaders: positions and titles ("President of the Russian Federation"),
+    # the names of listed subjects the source links this one to ("Linked To: ..."), and the
+    # source's other facts as (label, value) pairs (vessel type, website, ...).
+    titles: tuple[str, ...] = field(default=(), converter=_strings)
+    linked_to: tuple[str, ...] = field(default=(), converter=_strings)
+    properties: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
 
     @property
     def caption(self) -> str:
@@ -152,6 +183,9 @@ class Entity:
             listed_on=data.get("listed_on"),
             remarks=data.get("remarks"),
             sources=[SourceRef(**s) for s in data.get("sources", ())],
+            titles=data.get("titles", ()),
+            linked_to=data.get("linked_to", ()),
+            properties=data.get("properties", ()),
         )
 
 
@@ -162,6 +196,11 @@ class SourceFile:
     name: str
     sha256: str
     size: int
+    # Added by the list loaders: what the file is, as far as the file itself says.
+    format: str | None = None
+    publisher: str | None = None
+    list_name: str | None = None
+    published: str | None = None
 
 
 @frozen
@@ -171,10 +210,12 @@ class ListMetadata:
     publisher: str
     name: str
     published: str | None = None
-    files: tuple[SourceFile, ...] = field(default=(), converter=tuple)
+    files: tuple[SourceFile, ...] = field(default=(), converter=_source_files)
     library_version: str | None = None
     counts: Mapping[str, int] = field(factory=dict)
     skipped: int = 0  # records a lenient load could not parse (see the loader's report)
+    # Added by the list loaders: one (where, reason) pair per skipped record.
+    problems: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
 
 
 @frozen
@@ -184,7 +225,7 @@ class SanctionsList:
     Iterating yields the entities; ``len()`` counts them.
     """
 
-    entities: tuple[Entity, ...] = field(converter=tuple)
+    entities: tuple[Entity, ...] = field(converter=_entities)
     metadata: ListMetadata
 
     def __iter__(self) -> Iterator[Entity]:
@@ -218,6 +259,14 @@ class Penalty:
     amount: float
 
 
+def _token_pairs(values: Iterable[TokenPair]) -> tuple[TokenPair, ...]:
+    return tuple(values)
+
+
+def _penalties(values: Iterable[Penalty]) -> tuple[Penalty, ...]:
+    return tuple(values)
+
+
 @frozen
 class Explanation:
     """Why two names scored what they did."""
@@ -225,8 +274,8 @@ class Explanation:
     query: str
     candidate: str
     score: float
-    pairs: tuple[TokenPair, ...] = field(default=(), converter=tuple)
-    penalties: tuple[Penalty, ...] = field(default=(), converter=tuple)
+    pairs: tuple[TokenPair, ...] = field(default=(), converter=_token_pairs)
+    penalties: tuple[Penalty, ...] = field(default=(), converter=_penalties)
     schema: str | None = None
 
     def __str__(self) -> str:

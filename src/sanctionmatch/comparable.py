@@ -1,0 +1,68 @@
+"""Cross-convention comparable forms of latinized name tokens.
+
+The same Russian, Arabic or Korean name reaches a sanctions list through different
+transliteration conventions: Шойгу is "Shoigu" in English, "Choïgou" in French, "Schoigu"
+in German and "Szojgu" in Polish. :func:`comparable_form` folds a latinized token through
+the ordered rules in ``data/comparable.tsv`` so that these spellings meet ("SoiGu" for all
+four), while a name's own consonants stay apart.
+
+:func:`skeleton` goes further for tokens that came from an abjad (Arabic, Hebrew), whose
+script does not write short vowels: only consonants are compared.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sanctionmatch.tables import read_table
+
+MEMO_TOKENS = 1 << 16  # distinct tokens whose forms are kept
+
+
+@functools.cache
+def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = []
+    for pattern, replacement in read_table("comparable.tsv", columns=2):
+        if replacement == "(empty)":
+            replacement = ""
+        rules.append((re.compile(pattern), replacement))
+    return tuple(rules)
+
+
+@functools.lru_cache(maxsize=MEMO_TOKENS)
+def comparable_form(token: str) -> str:
+    """Return the cross-convention comparable form of a latinized lower-case token.
+
+    >>> comparable_form("choigou") == comparable_form("shoigu") == comparable_form("schoigu")
+    True
+    """
+    if token.isdigit():
+        return token
+    form = token
+    for pattern, replacement in _rules():
+        form = pattern.sub(replacement, form)
+    return form or token
+
+
+_VOWELS = re.compile(r"[aeiou]+")
+# In Arabic and Hebrew script, و and ي (latinized w, y; comparable v, i) mostly write long
+# vowels: "mhmwd" is Mahmoud.
+_ABJAD_VOWELS = re.compile(r"[aeiouv]+")
+# Sounds an abjad writes with one letter: Arabic has no p (ب) and no v (ف).
+_ABJAD_MERGE = str.maketrans({"p": "b", "v": "f"})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=MEMO_TOKENS)
+def skeleton(form: str, *, abjad: bool = False) -> str:
+    """Return the consonant skeleton of a comparable form.
+
+    Vowels are dropped and doubled letters collapse, so spellings that differ only in
+    vowels meet: "usama"/"osama", "muhamad"/"mohamed" and Arabic-script "mhmd" all give
+    "sm" or "mhmd". For a token from an abjad (``abjad=True``) the letters that write
+    long vowels are dropped too. Both sides fold p to b and v to f, as Arabic script does.
+    """
+    vowels = _ABJAD_VOWELS if abjad else _VOWELS
+    bare = _DOUBLED.sub(r"\1", vowels.sub("", form).translate(_ABJAD_MERGE))
+    return bare or form

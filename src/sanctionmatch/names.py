@@ -1,0 +1,291 @@
+"""Name structure: tokens, their roles, list order, titles, particles and legal forms.
+
+:func:`tokenize_name` turns a name as written anywhere ("SHOIGU, Sergei Kuzhugetovich",
+"le général Sergueï Choïgou", "Сергей Шойгу", "OOO Oboronnye Initsiativy") into a
+:class:`NameForm`: latinized tokens in reading order, each with its comparable form and a
+role (given or family name, patronymic, particle, initial, generic organisation word), and
+the organisation's legal form set apart. One function serves list names and queries alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.tables import read_table
+from sanctionmatch.text import ABJADS, clean_text, dominant_script, fold_confusables, latinize
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+
+# Schema names accepted from callers and from FollowTheMoney data, and how they are scored.
+_SCHEMA_ALIASES = {
+    "person": PERSON,
+    "individual": PERSON,
+    "organization": ORGANIZATION,
+    "organisation": ORGANIZATION,
+    "company": ORGANIZATION,
+    "legalentity": ORGANIZATION,
+    "publicbody": ORGANIZATION,
+    "entity": ORGANIZATION,
+    "vessel": ORGANIZATION,
+    "aircraft": ORGANIZATION,
+    "other": ORGANIZATION,
+}
+
+# Token roles.
+NAME = "name"  # a given or family name, or a distinctive word of an organisation
+PATRONYMIC = "patronymic"  # Russian-style -ovich/-ovna
+PARTICLE = "particle"  # de, van, al, bin ...
+INITIAL = "initial"  # a single letter
+GENERIC = "generic"  # bank, group, company ...
+STOP = "stop"  # of, the, de (in organisation names)
+NUMBER = "number"
+
+
+class Token(NamedTuple):
+    """One latinized token of a name with the forms it is compared by."""
+
+    text: str  # latinized, lower-case ASCII
+    form: str  # cross-convention comparable form
+    skel: str  # consonant skeleton (compared only for abjad-script tokens)
+    role: str
+    abjad: bool  # written in Arabic or Hebrew script in the source
+
+
+class NameForm(NamedTuple):
+    """A name prepared for comparison."""
+
+    tokens: tuple[Token, ...]
+    schema: str  # PERSON or ORGANIZATION
+    legal_forms: tuple[str, ...]  # canonical legal forms, e.g. ("llc",)
+    titles: tuple[str, ...]  # titles and honorifics that were set aside
+    joined: str  # comparable form of all words run together, legal forms included
+    script: str  # the dominant script of the name as written
+    letters: str  # the cleaned name without separators, in its own script
+    words: int  # how many words the name was written with, legal forms included
+
+    @property
+    def normalized(self) -> str:
+        """The tokens joined by spaces."""
+        return " ".join(t.text for t in self.tokens)
+
+
+def resolve_schema(schema: str | None) -> str | None:
+    """Map a caller's schema ("Person", "Company", "LegalEntity", ...) to PERSON or ORGANIZATION.
+
+    Raises:
+        ValueError: for a schema this library does not know.
+    """
+    if schema is None:
+        return None
+    if not isinstance(schema, str):
+        raise TypeError(f"schema must be a str or None, not {type(schema).__name__}")
+    resolved = _SCHEMA_ALIASES.get(schema.casefold())
+    if resolved is None:
+        raise ValueError(f"unknown schema {schema!r}; expected Person, Organization or None")
+    return resolved
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("titles.tsv", columns=1))
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("particles.tsv", columns=1))
+
+
+@functools.cache
+def _org_words() -> dict[str, str]:
+    return {word: cls for word, cls in read_table("org_words.tsv", columns=2)}
+
+
+@functools.cache
+def _legal_forms() -> tuple[dict[tuple[str, ...], str], int]:
+    """Legal-form phrases keyed by the comparable forms of their words, and the longest."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for phrase, canonical, _ in read_table("legal_forms.tsv", columns=3):
+        phrases[tuple(comparable_form(w) for w in phrase.split())] = canonical
+    return phrases, max(len(k) for k in phrases)
+
+
+@functools.cache
+def legal_form_families() -> dict[str, str]:
+    """Map each canonical legal form to its family ("stock", "limited", ...)."""
+    return {canonical: family for _, canonical, family in read_table("legal_forms.tsv", columns=3)}
+
+
+_APOSTROPHE_CHARS = "'’‘ʼʻ`´′"
+_APOSTROPHES = re.compile(f"[{_APOSTROPHE_CHARS}]")
+# Word separators: white space, ASCII punctuation and symbols, Latin-1 punctuation, general
+# punctuation (U+2000-U+206F), CJK punctuation and full-width ASCII punctuation. Everything
+# else, combining marks included, belongs to a word; apostrophes join word parts (O'Brien).
+_SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff01-\uff0f"
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# A comma that separates "SURNAME, Given" (not a digit group separator as in "11,420").
+_LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_WORDS = re.compile(
+    f"[^{_SEPARATORS}{_APOSTROPHE_CHARS}]+(?:[{_APOSTROPHE_CHARS}][^{_SEPARATORS}{_APOSTROPHE_CHARS}]+)*"
+)
+_PATRONYMIC = re.compile(r"(?:vi?S|vna|iSna)$")
+
+
+def _latin_tokens(text: str) -> list[tuple[str, bool]]:
+    """Split cleaned text into latinized tokens, each flagged when it came from an abjad."""
+    out: list[tuple[str, bool]] = []
+    for word in _WORDS.findall(text):
+        abjad = not word.isascii() and dominant_script(word) in ABJADS
+        latin = _APOSTROPHES.sub("", latinize(word).lower())
+        out.extend((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
+    return out
+
+
+def _merge_letter_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join runs of three or more single letters: "p u t i n" -> "putin", "a i c" -> "aic"."""
+    out: list[tuple[str, bool]] = []
+    run: list[tuple[str, bool]] = []
+    for token in [*tokens, ("", False)]:
+        if len(token[0]) == 1 and token[0].isalpha():
+            run.append(token)
+            continue
+        if len(run) >= 3:
+            out.append(("".join(t for t, _ in run), run[0][1]))
+        else:
+            out.extend(run)
+        run = []
+        if token[0]:
+            out.append(token)
+    return out
+
+
+def _reorder(text: str) -> str:
+    """Turn list order "SURNAME, Given Middle" into reading order "Given Middle SURNAME"."""
+    parts = _LIST_COMMA.split(text)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return text
+    if len(_WORDS.findall(parts[0])) > 3:
+        return text
+    return f"{parts[1]} {parts[0]}"
+
+
+def _split_legal_forms(
+    tokens: list[tuple[str, bool]],
+) -> tuple[list[tuple[str, bool]], list[str]]:
+    phrases, longest = _legal_forms()
+    forms = [comparable_form(t) for t, _ in tokens]
+    kept: list[tuple[str, bool]] = []
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            canonical = phrases.get(tuple(forms[i : i + size]))
+            # A lone legal form is the name itself ("AO"), not a suffix to set aside.
+            if canonical is not None and size < len(tokens):
+                found.append(canonical)
+                i += size
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    return kept, found
+
+
+# Roman numerals number the members of a series of organisations ("Fund II", "Trust XV").
+_ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
+
+
+def _role(text: str, form: str, schema: str, count: int) -> str:
+    if text.isdigit():
+        return NUMBER
+    if schema == ORGANIZATION:
+        if _ROMAN.match(text):
+            return NUMBER
+        cls = _org_words().get(text)
+        return {"stop": STOP, "generic": GENERIC}.get(cls or "", NAME)
+    if len(text) == 1:
+        return INITIAL
+    if text in _particles():
+        return PARTICLE
+    if count >= 3 and len(form) >= 6 and _PATRONYMIC.search(form):
+        return PATRONYMIC
+    return NAME
+
+
+def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
+    words = _org_words()
+    if any(words.get(text) == "generic" for text, _ in tokens):
+        return True
+    return bool(_split_legal_forms(tokens)[1])
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def tokenize_name(text: str, schema: str | None = None) -> NameForm:
+    """Prepare a name for comparison.
+
+    Args:
+        text: the name as written, in any script or convention.
+        schema: "Person", "Organization" (or a synonym), or None to decide from the name:
+            a name with a legal form or a generic organisation word is an organisation.
+
+    Returns:
+        The :class:`NameForm`; its tokens are empty for a name without letters or digits.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a name must be a str, not {type(text).__name__}")
+    resolved = resolve_schema(schema)
+    cleaned = fold_confusables(clean_text(text))
+    raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
+    if resolved is None:
+        resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
+    legal: list[str] = []
+    titles: list[str] = []
+    if resolved == PERSON:
+        raw = joined_raw = _merge_letter_runs(_latin_tokens(_reorder(cleaned)))
+        kept = [t for t in raw if t[0] not in _titles()]
+        if kept:
+            titles = [t for t, _ in raw if t in _titles()]
+            raw = kept
+    else:
+        raw, legal = _split_legal_forms(raw)
+    tokens: list[Token] = []
+    for token, abjad in raw:
+        form = comparable_form(token)
+        role = _role(token, form, resolved, len(raw))
+        tokens.append(Token(token, form, skeleton(form, abjad=abjad), role, abjad))
+    return NameForm(
+        tuple(tokens),
+        resolved,
+        tuple(legal),
+        tuple(titles),
+        comparable_form("".join(t for t, _ in joined_raw)),
+        dominant_script(cleaned),
+        "".join(_WORDS.findall(cleaned)),
+        len(joined_raw),
+    )
+
+
+def normalize_name(text: str) -> str:
+    """Return the normalized form of a name: latinized, lower-case words in reading order.
+
+    List order is undone ("PUTIN, Vladimir" -> "vladimir putin"), titles dropped, and
+    punctuation becomes a word boundary. The result is a fixed point:
+    ``normalize_name(normalize_name(x)) == normalize_name(x)``.
+
+    >>> normalize_name("SHOIGU, Sergei Kuzhugetovich")
+    'sergei kuzhugetovich shoigu'
+    """
+    form = tokenize_name(text)
+    words = [t.text for t in form.tokens]
+    if form.legal_forms:
+        return " ".join(_original_order(text, form))
+    return " ".join(words)
+
+
+def _original_order(text: str, form: NameForm) -> list[str]:
+    # An organisation keeps its legal form where it was written: "anglo caribbean co ltd".
+    raw = _merge_letter_runs(_latin_tokens(fold_confusables(clean_text(text))))
+    return [t for t, _ in raw]

@@ -1,0 +1,381 @@
+"""Pairwise name scoring: :func:`compare` and :func:`explain`.
+
+Two names are compared token by token. Each query token is aligned with at most one
+candidate token (best pairs first); a pair's similarity is the best evidence among the
+tokens' forms: identical latin text, identical cross-convention comparable form, identical
+consonant skeleton (abjad scripts), an initial, or an edit-distance similarity. Adjacent
+tokens glued on one side ("Jongun", "JSCARGUMENT") are split to meet the other side.
+
+The score is the weighted share of aligned evidence::
+
+    score = sum(sim * w for pairs) / (sum(w + KAPPA * (1 - sim) * w for pairs)
+                                      + QUERY_EXTRA * unmatched query weight
+                                      + CONFLICT * conflicting weight
+                                      + CANDIDATE_EXTRA * other unmatched candidate weight)
+
+A token's weight says how much agreeing on it means: a rare family name more than "Kim" or
+"Mohammed" (see :mod:`sanctionmatch.weights`), a particle, initial or generic organisation
+word little, a legal form nothing. Unmatched tokens on both sides are a conflict ("Sergey
+Ivanovich Lavrov" vs "Sergey Viktorovich Lavrov") and cost far more than a token present
+on one side only (a missing middle name or patronymic).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import jellyfish
+
+from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.model import Explanation, Penalty, TokenPair
+from sanctionmatch.names import (
+    GENERIC,
+    INITIAL,
+    NAME,
+    NUMBER,
+    ORGANIZATION,
+    PARTICLE,
+    PATRONYMIC,
+    STOP,
+    NameForm,
+    Token,
+    legal_form_families,
+    tokenize_name,
+)
+from sanctionmatch.variants import are_variants
+from sanctionmatch.weights import TokenWeights, default_weights
+
+DEFAULT_THRESHOLD = 0.72
+"""Scores at or above this are alerts: the names are taken to be the same subject."""
+
+# How much each role's token counts, before its rarity.
+ROLE_WEIGHT = {
+    NAME: 1.0,
+    PATRONYMIC: 0.6,
+    NUMBER: 0.8,
+    GENERIC: 0.3,
+    INITIAL: 0.3,
+    PARTICLE: 0.15,
+    STOP: 0.0,
+}
+MULTI_EDIT = 1.5  # cost of each edit, relative to a lone one, when there are several
+MIN_PAIR = 0.6  # token pairs less similar than this are not aligned
+KAPPA = 0.5  # how much a fuzzy pair's dissimilarity costs on top of its lost evidence
+QUERY_EXTRA = 0.3  # cost of a query token with no counterpart, per unit of weight
+CANDIDATE_EXTRA = {"Person": 0.3, ORGANIZATION: 0.6}  # ... of a list token with none
+CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smaller weight
+LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
+LEGAL_FAMILY_CONFLICT = 0.2  # two legal forms of different families ("AG" vs "GmbH")
+GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
+SINGLE = 0.9  # factor on a one-word person name matched against a longer one
+ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
+ACRONYM = 0.85  # "PLA" for "People's Liberation Army"
+INITIALS_ONLY = 0.5  # the most a match on initials alone can score
+SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
+_LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
+
+MEMO_PAIRS = 1 << 16
+
+
+@functools.lru_cache(maxsize=MEMO_PAIRS)
+def token_similarity(a: Token, b: Token) -> tuple[float, str]:
+    """Return how similar two tokens are, in [0, 1], and which form agreed."""
+    if a.text == b.text:
+        return 1.0, "exact"
+    if a.role == NUMBER or b.role == NUMBER:
+        return 0.0, "number"
+    if len(a.text) == 1 or len(b.text) == 1:
+        if a.text[0] == b.text[0]:
+            return 0.9, "initial"
+        return 0.0, "initial"
+    if a.form == b.form:
+        return 0.95, "comparable"
+    if are_variants(a.form, b.form):
+        return 0.9, "variant"
+    if a.abjad or b.abjad:
+        # Arabic and Hebrew script write consonants only: compare those.
+        sa = a.skel if a.abjad else skeleton(a.form, abjad=True)
+        sb = b.skel if b.abjad else skeleton(b.form, abjad=True)
+        if sa == sb and len(sa) >= 2:
+            return 0.9, "skeleton"
+        return max(_edit_similarity(a.form, b.form), 0.9 * _edit_similarity(sa, sb)), "fuzzy"
+    if a.skel == b.skel and len(a.skel) >= 2 and min(len(a.text), len(b.text)) >= 4:
+        # Same consonants, other vowels: Usama/Osama, Ladin/Laden, Poetin/Putin.
+        return 0.85, "vowels"
+    return _edit_similarity(a.form, b.form), "fuzzy"
+
+
+_VOWELS = "aeiou"
+# Consonants that transliterations and typos swap for each other: they cost half an edit,
+# as does a vowel for a vowel.
+_KIN = ("mn", "bp", "dt", "kg", "sz", "lr", "fv", "Ss", "Jz", "kh", "sc")
+_HALF = frozenset(
+    [(x, y) for x in _VOWELS for y in _VOWELS if x != y]
+    + [pair for x, y in _KIN for pair in ((x, y), (y, x))]
+)
+
+
+def _weighted_distance(a: str, b: str) -> float:
+    """Edit distance where a vowel for a vowel, or a kindred consonant, costs half."""
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, start=1):
+        current = [float(i)]
+        for j, y in enumerate(b, start=1):
+            sub = previous[j - 1] + (0.0 if x == y else 0.5 if (x, y) in _HALF else 1.0)
+            current.append(min(previous[j] + 1.0, current[j - 1] + 1.0, sub))
+        previous = current
+    return previous[-1]
+
+
+def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = True) -> float:
+    longest = max(len(a), len(b))
+    distance: float = jellyfish.damerau_levenshtein_distance(a, b)
+    if distance == 0:
+        return 1.0
+    # The weighted distance is at least half the plain one: skip it where even that
+    # could not make a pair.
+    if weighted and distance > 1 and 1.0 - MULTI_EDIT * distance / (2 * longest) >= MIN_PAIR:
+        distance = min(distance, _weighted_distance(a, b))
+    # One edit in a short token changes the name: "Kim"/"Kin", "Ante"/"Ande". A single
+    # edit is how typos and most spelling variants differ; each further edit costs more,
+    # as names that differ in a block of letters are different names (Castro/Castillo).
+    short = 0.1 if longest <= 4 else 0.0
+    cost = per_edit * (distance if distance == 1 else MULTI_EDIT * distance)
+    return max(0.0, 1.0 - cost / longest - short)
+
+
+def _weight(token: Token, weights: TokenWeights) -> float:
+    return ROLE_WEIGHT[token.role] * (weights.rarity(token.form) if token.role == NAME else 1.0)
+
+
+def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
+    if len(side) <= len(other):
+        return side  # only the side with more tokens can hold a split one
+    out = list(side)
+    i = 0
+    while i < len(out) - 1:
+        left, right = out[i], out[i + 1]
+        text = left.text + right.text
+        form = comparable_form(text)
+        abjad = left.abjad or right.abjad
+        merged = Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
+        for target in other:
+            if len(target.text) < 4 or abs(len(target.form) - len(form)) > 2:
+                continue
+            if token_similarity(merged, target)[0] >= GLUED_MIN:
+                out[i : i + 2] = [merged]
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _prepare_pair(a: str, b: str, schema: str | None) -> tuple[NameForm, NameForm]:
+    qa, qb = tokenize_name(a, schema), tokenize_name(b, schema)
+    if schema is None and qa.schema != qb.schema:
+        # One side reads as an organisation ("JSC ARGUMENT"): read both as one.
+        qa, qb = tokenize_name(a, ORGANIZATION), tokenize_name(b, ORGANIZATION)
+    return qa, qb
+
+
+def explain(
+    a: str, b: str, *, schema: str | None = None, weights: TokenWeights | None = None
+) -> Explanation:
+    """Compare two names and say why they score what they do.
+
+    Args:
+        a: the query name.
+        b: the candidate (list) name.
+        schema: "Person", "Organization" (or a synonym such as "Company"), or None to
+            decide from the names.
+        weights: token rarity weights; the built-in default reflects sanctions lists.
+
+    Returns:
+        An :class:`~sanctionmatch.model.Explanation` with the aligned token pairs, each
+        pair's similarity and the form that agreed, and every penalty.
+    """
+    qa, qb = _prepare_pair(a, b, schema)
+    return explain_forms(qa, qb, weights=weights or default_weights(), query=a, candidate=b)
+
+
+def compare(a: str, b: str, *, schema: str | None = None) -> float:
+    """Return how likely two names denote the same subject, in [0, 1].
+
+    Args:
+        a: the query name.
+        b: the candidate (list) name.
+        schema: "Person", "Organization" (or a synonym such as "Company"), or None.
+
+    Returns:
+        The score; :data:`DEFAULT_THRESHOLD` separates alerts from non-alerts.
+    """
+    qa, qb = _prepare_pair(a, b, schema)
+    return score_forms(qa, qb, weights=default_weights())
+
+
+def explain_forms(
+    qa: NameForm,
+    qb: NameForm,
+    *,
+    weights: TokenWeights,
+    query: str | None = None,
+    candidate: str | None = None,
+) -> Explanation:
+    """Score two prepared names and say why (see :func:`explain`)."""
+    steps: list[TokenPair] = []
+    penalties: list[Penalty] = []
+    score = _evaluate(qa, qb, weights, steps, penalties)
+    q_label = qa.normalized if query is None else query
+    c_label = qb.normalized if candidate is None else candidate
+    return Explanation(q_label, c_label, score, steps, penalties, qa.schema)
+
+
+def score_forms(qa: NameForm, qb: NameForm, *, weights: TokenWeights) -> float:
+    """Score two prepared names: :func:`explain_forms` without the explanation, faster."""
+    return _evaluate(qa, qb, weights, None, None)
+
+
+def _evaluate(
+    qa: NameForm,
+    qb: NameForm,
+    weights: TokenWeights,
+    steps: list[TokenPair] | None,
+    penalties: list[Penalty] | None,
+) -> float:
+    """The scoring itself; fills ``steps`` and ``penalties`` when they are lists."""
+    qt, ct = _glue(qa.tokens, qb.tokens), _glue(qb.tokens, qa.tokens)
+    if not qt or not ct:
+        if penalties is not None:
+            penalties.append(Penalty("a name has no letters", 0.0))
+        return 0.0
+    if qa.schema == ORGANIZATION and _acronym(qt, ct) is not None:
+        if steps is not None:
+            steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
+        return ACRONYM
+    pairs, q_left, c_left = _align(qt, ct, _lineage_split(qt, ct), qa.schema == ORGANIZATION)
+    q_weights = [_weight(t, weights) for t in qt]
+    c_weights = [_weight(t, weights) for t in ct]
+    num = den = 0.0
+    for i, j, sim, how in pairs:
+        w = (q_weights[i] + c_weights[j]) / 2
+        num += sim * w
+        den += w + KAPPA * (1.0 - sim) * w
+        if steps is not None:
+            steps.append(TokenPair(qt[i].text, ct[j].text, sim, w, how))
+    wq = sum(q_weights[i] for i in q_left)
+    wc = sum(c_weights[j] for j in c_left)
+    conflict = min(wq, wc)
+    extra_c = CANDIDATE_EXTRA.get(qa.schema, 0.3)
+    den += QUERY_EXTRA * wq + CONFLICT * conflict + extra_c * (wc - conflict)
+    if steps is not None:
+        steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
+        steps.extend(TokenPair(None, ct[j].text, 0.0, c_weights[j], "unmatched") for j in c_left)
+    notes: list[tuple[str, float]] = []
+    if conflict > 0:
+        notes.append(("tokens unmatched on both sides conflict", -conflict))
+    score = num / den if den > 0 else (1.0 if qa.normalized == qb.normalized else 0.0)
+    initials_only = all(qt[i].role == INITIAL or ct[j].role == INITIAL for i, j, _, _ in pairs)
+    if pairs and initials_only and len(qt) + len(ct) > 2 and score > INITIALS_ONLY:
+        notes.append(("only initials agree", INITIALS_ONLY - score))
+        score = INITIALS_ONLY
+    substantive = [i for i, j, _, _ in pairs if qt[i].role == NAME]
+    if len(substantive) == 1 and len(qt) == 1 and len(ct) > 1 and qa.schema != ORGANIZATION:
+        # One name alone ("Putin", "Mkrtychev") against a full name: likely, not certain.
+        notes.append(("a single name against a full name", score * (SINGLE - 1)))
+        score *= SINGLE
+    respaced = qa.words != qb.words and len(qa.joined) >= 4
+    joined = _edit_similarity(qa.joined, qb.joined, weighted=False) if respaced else 0.0
+    if joined >= GLUED_MIN and joined > score:
+        # Spacing differs but the letters agree: "1142021 corp", "vanderbilt corp".
+        notes.append(("names agree with spaces removed", joined - score))
+        score = joined
+    if qa.script == qb.script and qa.script in SYLLABIC and qa.letters != qb.letters:
+        # Latinization merges distinct syllables (정/종 -> jeong/jong): compare as written.
+        as_written = _edit_similarity(qa.letters, qb.letters, per_edit=1.5, weighted=False)
+        if as_written < score:
+            notes.append((f"{qa.script} characters differ", as_written - score))
+            score = as_written
+    legal = _legal_form_penalty(qa.legal_forms, qb.legal_forms)
+    if legal:
+        notes.append(("legal forms differ", -legal))
+        score -= legal
+    if penalties is not None:
+        penalties.extend(Penalty(reason, amount) for reason, amount in notes)
+    return min(1.0, max(0.0, score))
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """Whether ``short`` abbreviates ``long`` by dropping letters: "grp" group, "intl"."""
+    if len(short) < 3 or len(long) < len(short) + 2 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+def _acronym(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, int] | None:
+    """Find a one-word side that spells the initials of the other ("PLA" and "People's ...")."""
+    for one, many, flip in ((qt, ct, False), (ct, qt, True)):
+        if len(one) == 1 and 2 <= len(one[0].text) <= 6 and len(many) >= 2:
+            initials = "".join(t.text[0] for t in many if t.role != STOP)
+            if one[0].text == initials:
+                return (len(many), 0) if flip else (0, len(many))
+    return None
+
+
+def _legal_form_penalty(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """What two organisations' legal forms say against them being one."""
+    if not a or not b or set(a) & set(b):
+        return 0.0
+    families = legal_form_families()
+    if {families.get(f) for f in a} & {families.get(f) for f in b}:
+        return LEGAL_FORM_CONFLICT  # OAO and JSC: one kind of company, written two ways
+    return LEGAL_FAMILY_CONFLICT  # AG and GmbH: different companies
+
+
+def _lineage_split(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, int] | None:
+    """Where "bin"/"ibn" splits both names, if it does: the token index on each side.
+
+    In "SALMAN BIN MUHAMMAD" the tokens before "bin" name the person and those after
+    name the father: they must not pair across it with "MUHAMMAD BIN SALMAN".
+    """
+    qi = next((i for i, t in enumerate(qt) if t.text in _LINEAGE), None)
+    ci = next((j for j, t in enumerate(ct) if t.text in _LINEAGE), None)
+    if qi is None or ci is None or qi == 0 or ci == 0:
+        return None  # "bin Salman Mohammed": no one is named before the "bin"
+    return qi, ci
+
+
+def _align(
+    qt: tuple[Token, ...],
+    ct: tuple[Token, ...],
+    split: tuple[int, int] | None = None,
+    org: bool = False,
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """Pair query and candidate tokens, most similar first, each token used once."""
+    scored = []
+    for i, q in enumerate(qt):
+        for j, c in enumerate(ct):
+            if split is not None and (i < split[0]) != (j < split[1]):
+                continue
+            sim, how = token_similarity(q, c)
+            if (
+                org
+                and sim < MIN_PAIR
+                and (_is_abbreviation(q.text, c.text) or _is_abbreviation(c.text, q.text))
+            ):
+                sim, how = ABBREVIATION, "abbreviation"
+            if sim >= MIN_PAIR:
+                scored.append((sim, -abs(i - j), i, j, how))
+    scored.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs = []
+    for sim, _, i, j, how in scored:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            pairs.append((i, j, sim, how))
+    q_left = [i for i in range(len(qt)) if i not in used_q]
+    c_left = [j for j in range(len(ct)) if j not in used_c]
+    return pairs, q_left, c_left

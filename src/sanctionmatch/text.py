@@ -1,0 +1,293 @@
+"""Unicode clean-up, confusable folding, script detection and latinization.
+
+These are pure ``str -> str`` functions with no knowledge of names: they make text written
+in any script comparable character by character. Name structure lives in
+:mod:`sanctionmatch.names`; cross-convention spelling rules in
+:mod:`sanctionmatch.comparable`.
+
+Latinization uses ``unidecode`` for most scripts, with two exceptions where its output does
+not meet the Latin spellings used on sanctions lists: Hangul is romanized syllable by
+syllable (so that 김정은 becomes "gim jeong eun", three tokens that can meet "Kim Jong Un"),
+and the Arabic article ال is split off as "al" (so that الراشد meets "Al-Rashid").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+from sanctionmatch.tables import read_table
+
+# Invisible characters removed outright: format characters (Unicode category Cf: soft
+# hyphen U+00AD, Arabic letter mark U+061C, Mongolian vowel separator U+180E, zero-width
+# space/joiners and directional marks U+200B-U+200F, bidi embeddings U+202A-U+202E, word
+# joiner and invisible operators U+2060-U+206F, BOM U+FEFF, interlinear annotations
+# U+FFF9-U+FFFB, tags U+E0000-U+E007F), the combining grapheme joiner U+034F, variation
+# selectors (U+FE00-U+FE0F, U+E0100-U+E01EF), Hangul fillers (U+115F, U+1160, U+3164,
+# U+FFA0) and lone surrogates (U+D800-U+DFFF), which cannot be encoded at all.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+# Control characters (Cc) become spaces: a tab or newline inside a name separates words.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Combining diacritics of the Latin, Cyrillic and Greek scripts (stress marks as in ПУ́ТИН,
+# stacked accents): removed after NFKC has composed what it can. Marks of other scripts
+# (Indic vowel signs, Arabic harakat) carry sounds and are left to latinization.
+_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+_LETTER_RUN = re.compile(r"[^\W_]+")
+
+
+@functools.cache
+def _confusables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Load the confusables table: (to Latin, Latin to Cyrillic, Latin to Greek)."""
+    to_latin: dict[str, str] = {}
+    to_cyrillic: dict[str, str] = {}
+    to_greek: dict[str, str] = {}
+    for char, latin, script in read_table("confusables.tsv", columns=3):
+        to_latin[char] = latin
+        if script.startswith("Cyrillic"):
+            to_cyrillic.setdefault(latin, char)
+        elif script == "Greek":
+            to_greek.setdefault(latin, char)
+    return to_latin, to_cyrillic, to_greek
+
+
+def script_of(char: str) -> str:
+    """Return a coarse script name for one character.
+
+    One of "Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Hangul", "Han", "Kana",
+    "Arabic", "Hebrew", "Digit" or "Other".
+    """
+    cp = ord(char)
+    if cp < 0x80:
+        if char.isdigit():
+            return "Digit"
+        return "Latin" if char.isalpha() else "Other"
+    for low, high, name in _SCRIPT_RANGES:
+        if low <= cp <= high:
+            return name
+    return "Other"
+
+
+# Code point ranges of the scripts that latinization treats specially or that confusable
+# folding must tell apart. Anything else is "Other" and goes through unidecode.
+_SCRIPT_RANGES = (
+    (0x00C0, 0x024F, "Latin"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0x10A0, 0x10FF, "Georgian"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x1E00, 0x1EFF, "Latin"),
+    (0x1F00, 0x1FFF, "Greek"),
+    (0x3040, 0x30FF, "Kana"),
+    (0x3130, 0x318F, "Hangul"),
+    (0x3400, 0x4DBF, "Han"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xF900, 0xFAFF, "Han"),
+    (0xFB1D, 0xFB4F, "Hebrew"),
+    (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE70, 0xFEFF, "Arabic"),
+)
+
+# Scripts written without short vowels: their latinized tokens are compared by consonants.
+ABJADS = frozenset({"Arabic", "Hebrew"})
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` compatibility-folded, without invisible characters, casefolded.
+
+    NFKC folds full-width letters, mathematical alphanumerics, ligatures and other
+    compatibility forms onto their plain letters; casefolding is Unicode-aware (ß -> ss).
+    """
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    text = _DIACRITICS.sub("", text)
+    return text.casefold()
+
+
+def fold_confusables(text: str) -> str:
+    """Replace look-alike letters inside words that mix scripts.
+
+    In a word that is mostly Latin, a Cyrillic or Greek look-alike becomes its Latin letter
+    ("puтin" -> "putin"), and digits used as letters become letters ("p0utin" -> "poutin").
+    In a word that is mostly Cyrillic or Greek, Latin look-alikes become letters of that
+    script. Words in a single script are left alone. Expects casefolded text.
+    """
+    if text.isascii() and not any(c.isdigit() for c in text):
+        return text
+    return _LETTER_RUN.sub(_fold_word, text)
+
+
+def _fold_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    counts: dict[str, int] = {}
+    for char in word:
+        script = script_of(char)
+        counts[script] = counts.get(script, 0) + 1
+    letters = sum(n for s, n in counts.items() if s != "Digit")
+    if len(counts) < 2 or letters < 2:
+        return word
+    to_latin, to_cyrillic, to_greek = _confusables()
+    main = max((s for s in counts if s != "Digit"), key=lambda s: (counts[s], s == "Latin"))
+    if main == "Cyrillic":
+        return "".join(to_cyrillic.get(c, c) for c in word)
+    if main == "Greek":
+        return "".join(to_greek.get(c, c) for c in word)
+    if main != "Latin" or counts.get("Digit", 0) >= letters:
+        return word
+    return "".join(to_latin.get(c, c) for c in word)
+
+
+# Hangul syllables are composed of a lead consonant, a vowel and an optional tail:
+# syllable = 0xAC00 + (lead * 21 + vowel) * 28 + tail. Romanized with the Revised
+# Romanization; the differences from McCune-Reischauer and popular spellings (gim/kim,
+# eo/o, eu/u) are folded later by the comparable form.
+_LEADS = [
+    "g",
+    "kk",
+    "n",
+    "d",
+    "tt",
+    "r",
+    "m",
+    "b",
+    "pp",
+    "s",
+    "ss",
+    "-",
+    "j",
+    "jj",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+]
+_VOWELS = [
+    "a",
+    "ae",
+    "ya",
+    "yae",
+    "eo",
+    "e",
+    "yeo",
+    "ye",
+    "o",
+    "wa",
+    "wae",
+    "oe",
+    "yo",
+    "u",
+    "wo",
+    "we",
+    "wi",
+    "yu",
+    "eu",
+    "ui",
+    "i",
+]
+_TAILS = [
+    "",
+    *[
+        "k",
+        "k",
+        "k",
+        "n",
+        "n",
+        "n",
+        "t",
+        "l",
+        "k",
+        "m",
+        "l",
+        "l",
+        "l",
+        "p",
+        "l",
+        "m",
+        "p",
+        "p",
+        "t",
+        "t",
+        "ng",
+        "t",
+        "t",
+        "k",
+        "t",
+        "p",
+        "t",
+    ],
+]
+_HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]+")
+
+
+_EU = _VOWELS.index("eu")
+_SILENT = _LEADS.index("-")  # ㅇ as a lead consonant is silent
+
+
+def _romanize_syllable(char: str, *, epenthetic: bool = False) -> str:
+    index = ord(char) - 0xAC00
+    lead, rest = divmod(index, 21 * 28)
+    vowel, tail = divmod(rest, 28)
+    sound = "" if epenthetic and vowel == _EU and lead != _SILENT else _VOWELS[vowel]
+    return _LEADS[lead].replace("-", "") + sound + _TAILS[tail]
+
+
+def _romanize_hangul(match: re.Match[str]) -> str:
+    # In a Korean name of up to three syllables each syllable becomes a token: Latin
+    # spellings split them ("Kim Jong Un", "Kim Jong-un") or glue them ("Jongun") freely.
+    # A longer word is a transliterated foreign name (블라디미르, Vladimir) and stays whole.
+    word = match.group(0)
+    if len(word) <= 3:
+        return " " + " ".join(_romanize_syllable(c) for c in word) + " "
+    # Korean writes a foreign consonant cluster with the vowel ㅡ (eu) in between:
+    # 블라디미르 is beu-l-la-di-mi-reu for "Vladimir". Drop it.
+    return " " + "".join(_romanize_syllable(c, epenthetic=True) for c in word) + " "
+
+
+# The Arabic definite article at the start of a word: الراشد -> "al rashid".
+# Not in الله (Allah), which is one word: عبد الله meets "Abdullah" and "Abd Allah".
+_ARABIC_ARTICLE = re.compile(
+    r"(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})(?!\u0644\u0647(?![\u0600-\u06ff]))"
+)
+
+
+def latinize(text: str) -> str:
+    """Return ``text`` transliterated to ASCII, script by script.
+
+    Args:
+        text: cleaned text (see :func:`clean_text`).
+
+    Returns:
+        ASCII text; letters of scripts that unidecode does not know are dropped.
+    """
+    if text.isascii():
+        return text
+    text = _HANGUL_SYLLABLES.sub(_romanize_hangul, text)
+    text = _ARABIC_ARTICLE.sub("al ", text)
+    return unidecode(text)
+
+
+def dominant_script(text: str) -> str:
+    """Return the script of most letters in ``text`` ("Latin" for text with none)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return "Latin"
+    return max(counts, key=lambda s: counts[s])
