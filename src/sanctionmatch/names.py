@@ -140,6 +140,9 @@ def _latin_tokens(text: str) -> list[tuple[str, bool]]:
     for word in _WORDS.findall(text):
         abjad = not word.isascii() and dominant_script(word) in ABJADS
         latin = _APOSTROPHES.sub("", latinize(word).lower())
+        # Folded again once latin: a letter latinization dropped may have kept digits
+        # apart from the letters they stand for ("0a\ud7fca").
+        latin = fold_confusables(latin)
         out.extend((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
     return out
 
@@ -263,7 +266,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         tuple(titles),
         comparable_form("".join(t for t, _ in joined_raw)),
         dominant_script(cleaned),
-        "".join(_WORDS.findall(cleaned)),
+        "".join(c for c in cleaned if c.isalnum()),
         len(joined_raw),
     )
 

@@ -65,7 +65,7 @@ QUERY_EXTRA = 0.3  # cost of a query token with no counterpart, per unit of weig
 CANDIDATE_EXTRA = {"Person": 0.3, ORGANIZATION: 0.6}  # ... of a list token with none
 CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smaller weight
 LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
-LEGAL_FAMILY_CONFLICT = 0.2  # two legal forms of different families ("AG" vs "GmbH")
+LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "GmbH")
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
@@ -108,7 +108,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
 _VOWELS = "aeiou"
 # Consonants that transliterations and typos swap for each other: they cost half an edit,
 # as does a vowel for a vowel.
-_KIN = ("mn", "bp", "dt", "kg", "sz", "lr", "fv", "Ss", "Jz", "kh", "sc")
+_KIN = ("mn", "bp", "dt", "kg", "sz", "lr", "fv", "Ss", "Sc", "Jz", "kh", "sc")
 _HALF = frozenset(
     [(x, y) for x in _VOWELS for y in _VOWELS if x != y]
     + [pair for x, y in _KIN for pair in ((x, y), (y, x))]
@@ -132,6 +132,11 @@ def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = 
     distance: float = jellyfish.damerau_levenshtein_distance(a, b)
     if distance == 0:
         return 1.0
+    if distance == 1 and weighted and len(a) == len(b):
+        # One substitution: half an edit if kindred (Mkrtychev/Mkrtycev, s for š).
+        x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
+        if (x, y) in _HALF:
+            distance = 0.5
     # The weighted distance is at least half the plain one: skip it where even that
     # could not make a pair.
     if weighted and distance > 1 and 1.0 - MULTI_EDIT * distance / (2 * longest) >= MIN_PAIR:
@@ -140,7 +145,7 @@ def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = 
     # edit is how typos and most spelling variants differ; each further edit costs more,
     # as names that differ in a block of letters are different names (Castro/Castillo).
     short = 0.1 if longest <= 4 else 0.0
-    cost = per_edit * (distance if distance == 1 else MULTI_EDIT * distance)
+    cost = per_edit * (distance if distance <= 1 else MULTI_EDIT * distance)
     return max(0.0, 1.0 - cost / longest - short)
 
 
@@ -161,7 +166,9 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
         abjad = left.abjad or right.abjad
         merged = Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
         for target in other:
-            if len(target.text) < 4 or abs(len(target.form) - len(form)) > 2:
+            if len(target.text) < 4:
+                continue
+            if not (abjad or target.abjad) and abs(len(target.form) - len(form)) > 2:
                 continue
             if token_similarity(merged, target)[0] >= GLUED_MIN:
                 out[i : i + 2] = [merged]
@@ -246,9 +253,11 @@ def _evaluate(
     """The scoring itself; fills ``steps`` and ``penalties`` when they are lists."""
     qt, ct = _glue(qa.tokens, qb.tokens), _glue(qb.tokens, qa.tokens)
     if not qt or not ct:
-        if penalties is not None:
-            penalties.append(Penalty("a name has no letters", 0.0))
-        return 0.0
+        # No latin tokens: letters of a script latinization does not know, or none at all.
+        same = bool(qa.letters) and qa.letters == qb.letters
+        if penalties is not None and not same:
+            penalties.append(Penalty("a name has no letters to compare", 0.0))
+        return 1.0 if same else 0.0
     if qa.schema == ORGANIZATION and _acronym(qt, ct) is not None:
         if steps is not None:
             steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
@@ -265,7 +274,12 @@ def _evaluate(
             steps.append(TokenPair(qt[i].text, ct[j].text, sim, w, how))
     wq = sum(q_weights[i] for i in q_left)
     wc = sum(c_weights[j] for j in c_left)
-    conflict = min(wq, wc)
+    # Generic words left over on both sides ("Grupp Wagner", "PMC Wagner") describe the
+    # body in other words; they do not conflict.
+    conflict = min(
+        sum(q_weights[i] for i in q_left if qt[i].role != GENERIC),
+        sum(c_weights[j] for j in c_left if ct[j].role != GENERIC),
+    )
     extra_c = CANDIDATE_EXTRA.get(qa.schema, 0.3)
     den += QUERY_EXTRA * wq + CONFLICT * conflict + extra_c * (wc - conflict)
     if steps is not None:
@@ -276,7 +290,8 @@ def _evaluate(
         notes.append(("tokens unmatched on both sides conflict", -conflict))
     score = num / den if den > 0 else (1.0 if qa.normalized == qb.normalized else 0.0)
     initials_only = all(qt[i].role == INITIAL or ct[j].role == INITIAL for i, j, _, _ in pairs)
-    if pairs and initials_only and len(qt) + len(ct) > 2 and score > INITIALS_ONLY:
+    identical = not q_left and not c_left and all(sim == 1.0 for _, _, sim, _ in pairs)
+    if pairs and initials_only and not identical and score > INITIALS_ONLY:
         notes.append(("only initials agree", INITIALS_ONLY - score))
         score = INITIALS_ONLY
     substantive = [i for i, j, _, _ in pairs if qt[i].role == NAME]

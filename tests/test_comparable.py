@@ -1,0 +1,51 @@
+"""Tests for sanctionmatch.comparable: cross-convention forms and skeletons."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionmatch.comparable import comparable_form, skeleton
+
+SAME = [
+    ("shoigu", "choigou", "schoigu", "szojgu", "shoygu", "sjojgu"),
+    ("putin", "poutine"),
+    ("sergei", "sergey", "sergej", "serguei"),
+    ("ashot", "achot"),
+    ("jong", "jeong"),
+    ("un", "eun"),
+    ("kim", "gim"),
+    ("qadhafi", "gaddafi", "kadhafi"),
+    ("dmitri", "dmitrij", "dmitriy", "dmitry"),
+    ("vladimir", "wladimir"),
+    ("aleksandr", "alexandr"),
+    ("kuzhugetovich", "kuzjugetovic"),
+    ("mohammed", "mohamed"),
+    ("yuliya", "julija"),
+]
+
+
+@pytest.mark.parametrize("spellings", SAME, ids=lambda s: "/".join(s))
+def test_spellings_of_one_name_meet(spellings: tuple[str, ...]) -> None:
+    """Each convention's spelling folds to one comparable form."""
+    forms = {comparable_form(s) for s in spellings}
+    assert len(forms) == 1, forms
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("putin", "pulin"), ("ivan", "ivanov"), ("kim", "kin"), ("sergei", "segrei")]
+)
+def test_distinct_names_stay_apart(a: str, b: str) -> None:
+    """Different names keep different comparable forms."""
+    assert comparable_form(a) != comparable_form(b)
+
+
+def test_numbers_are_kept() -> None:
+    """A number token is its own form."""
+    assert comparable_form("11420") == "11420"
+
+
+def test_skeletons_for_abjads() -> None:
+    """Vowels and long-vowel letters drop; Arabic-script b/f meet Latin p/v."""
+    assert skeleton(comparable_form("mhmwd"), abjad=True) == skeleton(comparable_form("mahmoud"))
+    assert skeleton("vladimir") == skeleton(comparable_form("fladymyr"), abjad=True)
+    assert skeleton("usama") == skeleton("osama")

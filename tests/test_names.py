@@ -1,0 +1,162 @@
+"""Tests for sanctionmatch.names: tokens, roles, list order, normalize_name."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctionmatch import normalize_name
+from sanctionmatch.names import (
+    GENERIC,
+    INITIAL,
+    NUMBER,
+    ORGANIZATION,
+    PARTICLE,
+    PATRONYMIC,
+    PERSON,
+    resolve_schema,
+    tokenize_name,
+)
+
+from .strategies import INVISIBLE, PUNCTUATION, latin_names, names
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+NORMALIZE_ROWS = list(csv.DictReader((FIXTURES / "normalize_name.csv").open(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("row", NORMALIZE_ROWS, ids=lambda r: r["note"])
+def test_normalize_name_vectors(row: dict[str, str]) -> None:
+    """normalize_name gives the expected form for each fixture row."""
+    assert normalize_name(row["input"]) == row["expected"]
+
+
+def test_roles_of_a_russian_name() -> None:
+    """Given name, patronymic and family name are told apart in list order."""
+    form = tokenize_name("SHOIGU, Sergei Kuzhugetovich", "Person")
+    assert [(t.text, t.role) for t in form.tokens] == [
+        ("sergei", "name"),
+        ("kuzhugetovich", PATRONYMIC),
+        ("shoigu", "name"),
+    ]
+
+
+def test_particles_initials_and_titles() -> None:
+    """Particles and initials are marked; titles are set aside."""
+    form = tokenize_name("Dr. Ayman al-Zawahiri J.", "Person")
+    assert form.titles == ("dr",)
+    roles = {t.text: t.role for t in form.tokens}
+    assert roles["al"] == PARTICLE
+    assert roles["j"] == INITIAL
+
+
+def test_a_title_alone_is_kept() -> None:
+    """A name that is only a title keeps its word rather than vanishing."""
+    assert normalize_name("General") == "general"
+
+
+def test_legal_forms_in_many_languages() -> None:
+    """Legal forms are recognised whole, in Latin and Cyrillic script."""
+    cases = {
+        "OOO Oboronnye Initsiativy": ("ooo",),
+        "ООО Оборонные инициативы": ("ooo",),
+        "Tactical Missiles Corporation Joint Stock Company": ("corp", "jsc"),
+        "Lloyds Banking Group Public Limited Company": ("plc",),
+        "Daimler Aktiengesellschaft": ("ag",),
+        "ПАО Сбербанк": ("pao",),
+        "Sahara Thunder FZE": ("fze",),
+    }
+    for name, legal in cases.items():
+        assert tokenize_name(name).legal_forms == legal, name
+
+
+def test_generic_words_and_numbers_of_organisations() -> None:
+    """Generic words and roman numerals have their own roles."""
+    form = tokenize_name("Bowne Global Solutions II", "Organization")
+    roles = [t.role for t in form.tokens]
+    assert roles == ["name", GENERIC, GENERIC, NUMBER]
+
+
+def test_schema_is_detected_from_the_name() -> None:
+    """Without a schema, legal forms and generic words make an organisation."""
+    assert tokenize_name("Wagner Group").schema == ORGANIZATION
+    assert tokenize_name("JSC Argument").schema == ORGANIZATION
+    assert tokenize_name("Sergei Shoigu").schema == PERSON
+
+
+def test_resolve_schema() -> None:
+    """Schema synonyms resolve; unknown ones are an error naming the value."""
+    assert resolve_schema("Company") == ORGANIZATION
+    assert resolve_schema("LegalEntity") == ORGANIZATION
+    assert resolve_schema("person") == PERSON
+    assert resolve_schema(None) is None
+    with pytest.raises(ValueError, match="'Planet'"):
+        resolve_schema("Planet")
+
+
+def test_non_str_is_a_type_error() -> None:
+    """A name that is not a str is refused clearly."""
+    with pytest.raises(TypeError, match="str"):
+        normalize_name(b"Putin")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str"):
+        normalize_name(None)  # type: ignore[arg-type]
+
+
+def test_huge_input_is_handled() -> None:
+    """A 1 MB name is normalized without error."""
+    name = "Vladimir Putin " * 70_000
+    assert normalize_name(name).startswith("vladimir putin")
+
+
+@given(st.text())
+def test_normalize_never_raises_and_is_idempotent(text: str) -> None:
+    """Any str normalizes, to lower-case ASCII words, and normalizing again changes nothing."""
+    once = normalize_name(text)
+    assert once == normalize_name(once)
+    assert all(c.isascii() and (c.isalnum() or c == " ") for c in once)
+    assert once == once.lower().strip()
+    assert "  " not in once
+
+
+@given(names)
+def test_normalize_is_invariant_under_case(name: str) -> None:
+    """Upper- and lower-case writing normalize alike."""
+    assert normalize_name(name.upper()) == normalize_name(name.lower()) == normalize_name(name)
+
+
+@given(latin_names, st.data())
+def test_normalize_is_invariant_under_invisible_characters(name: str, data: st.DataObject) -> None:
+    """Invisible characters inserted anywhere change nothing."""
+    position = data.draw(st.integers(0, len(name)))
+    char = data.draw(st.sampled_from(INVISIBLE))
+    assert normalize_name(name[:position] + char + name[position:]) == normalize_name(name)
+
+
+@given(latin_names, st.sampled_from(PUNCTUATION), st.sampled_from([" ", "  ", "\t"]))
+def test_normalize_is_invariant_under_spacing_and_punctuation(
+    name: str, mark: str, space: str
+) -> None:
+    """Extra white space and punctuation around words change nothing."""
+    words = name.split()
+    noisy = space.join(f"{mark}{w}{mark}" if mark not in ",'" else w for w in words)
+    assert normalize_name(f" {noisy} ") == normalize_name(name)
+
+
+@given(latin_names)
+def test_normalize_is_invariant_under_diacritics(name: str) -> None:
+    """Accented letters normalize like their base letters."""
+    accented = name.replace("e", "é").replace("a", "à").replace("u", "ü").replace("c", "ç")
+    assert normalize_name(accented) == normalize_name(name)
+
+
+@given(latin_names)
+def test_normalize_is_invariant_under_confusables(name: str) -> None:
+    """Cyrillic look-alike letters inside Latin words change nothing."""
+    swapped = name.replace("a", "а").replace("o", "о").replace("e", "е")  # Cyrillic а о е
+    for word in name.split():
+        if 2 * sum(c in "aoe" for c in word) >= len(word):
+            return  # a word mostly of look-alikes is read as Cyrillic, rightly
+    assert normalize_name(swapped) == normalize_name(name)

@@ -1,0 +1,102 @@
+"""Tests for sanctionmatch.text: clean-up, confusables, latinization."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctionmatch.text import clean_text, dominant_script, fold_confusables, latinize, script_of
+
+
+def test_clean_text_removes_invisible_characters() -> None:
+    """Zero-width, soft hyphen, bidi and BOM characters vanish."""
+    assert clean_text("P\u200bu\u00adt\u202ai\ufeffn") == "putin"
+
+
+def test_clean_text_folds_compatibility_forms() -> None:
+    """Full-width and mathematical letters become plain letters."""
+    assert clean_text("Ｐｕｔｉｎ") == "putin"
+    assert clean_text("𝐏𝐮𝐭𝐢𝐧") == "putin"
+
+
+def test_clean_text_turns_controls_into_spaces() -> None:
+    """A tab or newline inside a name separates words; NUL does too."""
+    assert clean_text("Vladimir\tPutin\x00X") == "vladimir putin x"
+
+
+def test_clean_text_drops_lone_surrogates() -> None:
+    """Unencodable lone surrogates are removed, not passed on."""
+    assert clean_text("Put\ud800in") == "putin"
+
+
+def test_clean_text_strips_stacked_combining_marks() -> None:
+    """Zalgo-style stacked marks do not survive latinization."""
+    assert latinize(clean_text("P\u0301\u0302\u0303u\u0308\u0308tin")) == "putin"
+
+
+def test_fold_confusables_latin_word() -> None:
+    """A Cyrillic look-alike in a Latin word becomes Latin."""
+    assert fold_confusables("puтin") == "putin"
+
+
+def test_fold_confusables_cyrillic_word() -> None:
+    """A Latin look-alike in a Cyrillic word becomes Cyrillic."""
+    assert fold_confusables("пyтин") == "путин"
+
+
+def test_fold_confusables_digits_in_words() -> None:
+    """Digits used as letters become letters; numbers stay numbers."""
+    assert fold_confusables("v1adimir p0utin 11420") == "vladimir poutin 11420"
+
+
+def test_fold_confusables_leaves_single_script_words() -> None:
+    """Words in one script are left alone."""
+    assert fold_confusables("путин putin") == "путин putin"
+
+
+def test_latinize_hangul_syllables() -> None:
+    """A Korean name's syllables become separate tokens."""
+    assert latinize("김정은").split() == ["gim", "jeong", "eun"]
+
+
+def test_latinize_long_hangul_word_drops_epenthetic_vowel() -> None:
+    """블라디미르 (Vladimir) loses the vowel Korean inserts into consonant clusters."""
+    assert latinize("블라디미르").strip() == "blradimir"
+
+
+def test_latinize_arabic_article() -> None:
+    """The Arabic article is split off; Allah stays one word."""
+    assert latinize("الراشد").split()[0] == "al"
+    assert "al" not in latinize("الله").split()
+
+
+def test_script_of() -> None:
+    """Code points map to their coarse scripts."""
+    assert [script_of(c) for c in "aжαا김金1"] == [
+        "Latin",
+        "Cyrillic",
+        "Greek",
+        "Arabic",
+        "Hangul",
+        "Han",
+        "Digit",
+    ]
+
+
+def test_dominant_script() -> None:
+    """The script of most letters wins; no letters means Latin."""
+    assert dominant_script("Путин V") == "Cyrillic"
+    assert dominant_script("123") == "Latin"
+
+
+@given(st.text())
+def test_latinize_is_ascii(text: str) -> None:
+    """Latinization of any cleaned text is ASCII."""
+    assert latinize(fold_confusables(clean_text(text))).isascii()
+
+
+@given(st.text())
+def test_clean_text_is_idempotent(text: str) -> None:
+    """Cleaning twice changes nothing more."""
+    once = clean_text(text)
+    assert clean_text(once) == once
