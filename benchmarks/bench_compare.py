@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sanctionmatch
 from sanctionmatch.names import tokenize_name
-from sanctionmatch.score import explain_forms, token_similarity
+from sanctionmatch.score import score_forms, token_similarity
 from sanctionmatch.weights import default_weights
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,15 +61,21 @@ def main(argv: list[str]) -> int:
     pairs = load_pairs(path)
     print(f"{len(pairs)} pairs of two to four tokens from {path.name}")
     sanctionmatch.compare("warm up", "the tables")  # load the rule tables once
-    report("cold", timed([lambda a=a, b=b, s=s: sanctionmatch.compare(a, b, schema=s) for a, b, s in pairs]))
+    report(
+        "cold",
+        timed([lambda a=a, b=b, s=s: sanctionmatch.compare(a, b, schema=s) for a, b, s in pairs]),
+    )
     weights = default_weights()
     token_similarity.cache_clear()
     prepared = [(tokenize_name(a, s), tokenize_name(b, s)) for a, b, s in pairs]
     report(
         "names prepared",
-        timed([lambda qa=qa, qb=qb: explain_forms(qa, qb, weights=weights) for qa, qb in prepared]),
+        timed([lambda qa=qa, qb=qb: score_forms(qa, qb, weights=weights) for qa, qb in prepared]),
     )
-    report("warm", timed([lambda a=a, b=b, s=s: sanctionmatch.compare(a, b, schema=s) for a, b, s in pairs]))
+    report(
+        "warm",
+        timed([lambda a=a, b=b, s=s: sanctionmatch.compare(a, b, schema=s) for a, b, s in pairs]),
+    )
     return 0
 
 

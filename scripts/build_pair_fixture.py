@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sanctionmatch.lists import load_list
-from sanctionmatch.model import PRIMARY, Entity
+from sanctionmatch.model import Entity
 from sanctionmatch.names import NAME, normalize_name, tokenize_name
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "list_alias_pairs.csv"
