@@ -111,7 +111,8 @@ _VOWELS = "aeiou"
 _KIN = ("mn", "bp", "dt", "kg", "sz", "lr", "fv", "Ss", "Sc", "Jz", "kh", "sc")
 _HALF = frozenset(
     [(x, y) for x in _VOWELS for y in _VOWELS if x != y]
-    + [pair for x, y in _KIN for pair in ((x, y), (y, x))]
+    + [(k[0], k[1]) for k in _KIN]
+    + [(k[1], k[0]) for k in _KIN]
 )
 
 
