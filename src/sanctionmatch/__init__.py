@@ -1,6 +1,23 @@
 """sanctionmatch: screen names and news text against sanctions lists."""
 
-from sanctionmatch.model import Entity, Match, Mention, Name, SanctionsList
+from sanctionmatch.errors import (
+    ListFormatError,
+    SanctionmatchError,
+    UnknownFormatError,
+    UnsafeXMLError,
+)
+from sanctionmatch.lists import load_list, load_sample, parse_list
+from sanctionmatch.model import (
+    Entity,
+    Explanation,
+    ListMetadata,
+    Match,
+    Mention,
+    Name,
+    SanctionsList,
+    SourceFile,
+    SourceRef,
+)
 from sanctionmatch.names import normalize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, compare, explain
 from sanctionmatch.version import __version__
@@ -8,12 +25,23 @@ from sanctionmatch.version import __version__
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Entity",
+    "Explanation",
+    "ListFormatError",
+    "ListMetadata",
     "Match",
     "Mention",
     "Name",
+    "SanctionmatchError",
     "SanctionsList",
+    "SourceFile",
+    "SourceRef",
+    "UnknownFormatError",
+    "UnsafeXMLError",
     "__version__",
     "compare",
     "explain",
+    "load_list",
+    "load_sample",
     "normalize_name",
+    "parse_list",
 ]
