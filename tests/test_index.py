@@ -1,0 +1,114 @@
+"""Tests for sanctionmatch.index: keys, candidate retrieval and its ranking."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sanctionmatch.index import NameIndex, build_index, name_keys, query_keys
+from sanctionmatch.names import tokenize_name
+from sanctionmatch.weights import TokenWeights
+
+NAMES = [
+    ("KIM, Jong Un", "Person"),
+    ("PUTIN, Vladimir Vladimirovich", "Person"),
+    ("SHOIGU, Sergey Kuzhugetovich", "Person"),
+    ("BIN LADEN, Usama", "Person"),
+    ("Mohammed Ali Hassan", "Person"),
+    ("Mohammed Ali", "Person"),
+    ("People's Liberation Army", "Organization"),
+    ("JSC ARGUMENT", "Organization"),
+    ("NPP GURAMI ELEKTRONIKS", "Organization"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    forms = [tokenize_name(name, schema) for name, schema in NAMES]
+    weights = TokenWeights.from_forms([t.form for t in f.tokens] for f in forms)
+    return build_index(forms, weights=weights)
+
+
+def top(index: NameIndex, query: str, schema: str | None = None) -> str:
+    found = index.candidates(tokenize_name(query, schema), limit=3)
+    assert found, query
+    return index.forms[found[0][1]].normalized
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Vladimir Putin", "vladimir vladimirovich putin"),
+        ("Vladimir Poutine", "vladimir vladimirovich putin"),  # French spelling
+        ("Wladimir Putn", "vladimir vladimirovich putin"),  # two typos
+        ("Сергей Шойгу", "sergey kuzhugetovich shoigu"),  # Cyrillic
+        ("Kim Jongun", "jong un kim"),  # glued
+        ("Kim Jong-Un", "jong un kim"),
+        ("Osama bin Ladin", "usama bin laden"),  # vowels differ
+        ("JSCARGUMENT", "argument"),  # glued to the legal form
+        ("NPP gouramielektroniks", "npp gurami elektroniks"),  # glued and respelled
+    ],
+    ids=str,
+)
+def test_finds_variants(index: NameIndex, query: str, expected: str) -> None:
+    """Typos, transliterations and glued tokens still reach the list name."""
+    assert top(index, query) == expected
+
+
+def test_acronym(index: NameIndex) -> None:
+    """An organisation written as its initials meets the full name."""
+    assert top(index, "PLA", "Organization") == "peoples liberation army"
+
+
+def test_ranks_closer_names_first(index: NameIndex) -> None:
+    """The name that leaves less unmatched ranks first."""
+    assert top(index, "Mohammed Ali") == "mohammed ali"
+    assert top(index, "Mohammed Ali Hassan") == "mohammed ali hassan"
+
+
+def test_estimates_are_ordered(index: NameIndex) -> None:
+    """Candidates come best estimate first, each at most once."""
+    found = index.candidates(tokenize_name("Mohammed Ali"), limit=10)
+    estimates = [e for e, _ in found]
+    assert estimates == sorted(estimates, reverse=True)
+    assert len({i for _, i in found}) == len(found)
+
+
+def test_limit_and_allowed(index: NameIndex) -> None:
+    """``limit`` caps the candidates and ``allowed`` filters them."""
+    query = tokenize_name("Mohammed Ali")
+    assert len(index.candidates(query, limit=1)) == 1
+    allowed = bytes(0 if f.normalized == "mohammed ali" else 1 for f in index.forms)
+    ids = [i for _, i in index.candidates(query, limit=10, allowed=allowed)]
+    assert all(index.forms[i].normalized != "mohammed ali" for i in ids)
+
+
+@pytest.mark.parametrize("query", ["", "  ", "...", "Zyxwvut Qqqq"], ids=repr)
+def test_nothing_found(index: NameIndex, query: str) -> None:
+    """A name without letters, or unlike any list name, has no candidates."""
+    assert index.candidates(tokenize_name(query)) == []
+
+
+def test_one_typo_shares_a_key() -> None:
+    """Two tokens one edit apart share a deletion key."""
+    a = tokenize_name("Mkrtychev").tokens[0]
+    b = tokenize_name("Mkrtichev").tokens[0]
+    assert {k for k, _ in query_keys(a)} & {k for k, _ in query_keys(b)}
+
+
+def test_glued_keys() -> None:
+    """A list name is indexed under each two adjacent tokens run together."""
+    assert "+jongun" in name_keys(tokenize_name("Kim Jong Un"))
+
+
+def test_ids_of_unknown_key(index: NameIndex) -> None:
+    """An unknown key has no names."""
+    assert list(index.ids("=no such key")) == []
+
+
+def test_pickles(index: NameIndex) -> None:
+    """The index survives pickling and answers the same."""
+    copy = pickle.loads(pickle.dumps(index))
+    query = tokenize_name("Vladimir Poutine")
+    assert copy.candidates(query) == index.candidates(query)
