@@ -7,6 +7,7 @@ from sanctionmatch.errors import (
     UnsafeXMLError,
 )
 from sanctionmatch.lists import load_list, load_sample, parse_list
+from sanctionmatch.matcher import Matcher, sample_matcher
 from sanctionmatch.model import (
     Entity,
     Explanation,
@@ -19,7 +20,9 @@ from sanctionmatch.model import (
     SourceRef,
 )
 from sanctionmatch.names import normalize_name
+from sanctionmatch.scan import scan
 from sanctionmatch.score import DEFAULT_THRESHOLD, compare, explain
+from sanctionmatch.screen import ScreenResult, screen
 from sanctionmatch.version import __version__
 
 __all__ = [
@@ -29,10 +32,12 @@ __all__ = [
     "ListFormatError",
     "ListMetadata",
     "Match",
+    "Matcher",
     "Mention",
     "Name",
     "SanctionmatchError",
     "SanctionsList",
+    "ScreenResult",
     "SourceFile",
     "SourceRef",
     "UnknownFormatError",
@@ -44,4 +49,7 @@ __all__ = [
     "load_sample",
     "normalize_name",
     "parse_list",
+    "sample_matcher",
+    "scan",
+    "screen",
 ]

@@ -300,6 +300,10 @@ class Match:
     explanation: Explanation
 
 
+def _matches(values: Iterable[Match]) -> tuple[Match, ...]:
+    return tuple(values)
+
+
 @frozen
 class Mention:
     """A span of free text that names a listed entity.
@@ -311,4 +315,4 @@ class Mention:
     start: int
     end: int
     surface: str
-    matches: tuple[Match, ...] = field(converter=tuple)
+    matches: tuple[Match, ...] = field(converter=_matches)

@@ -23,6 +23,7 @@ on one side only (a missing middle name or patronymic).
 from __future__ import annotations
 
 import functools
+import re
 
 import jellyfish
 
@@ -69,7 +70,7 @@ LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "G
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
-ACRONYM = 0.85  # "PLA" for "People's Liberation Army"
+ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
 _LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
@@ -99,8 +100,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         if sa == sb and len(sa) >= 2:
             return 0.9, "skeleton"
         return max(_edit_similarity(a.form, b.form), 0.9 * _edit_similarity(sa, sb)), "fuzzy"
-    if a.skel == b.skel and len(a.skel) >= 2 and min(len(a.text), len(b.text)) >= 4:
-        # Same consonants, other vowels: Usama/Osama, Ladin/Laden, Poetin/Putin.
+    if a.skel == b.skel and min(len(a.text), len(b.text)) >= 4 and _vowel_variant(a, b):
+        # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
         return 0.85, "vowels"
     return _edit_similarity(a.form, b.form), "fuzzy"
 
@@ -126,6 +127,23 @@ def _weighted_distance(a: str, b: str) -> float:
             current.append(min(previous[j] + 1.0, current[j - 1] + 1.0, sub))
         previous = current
     return previous[-1]
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiou]+")
+
+
+def _vowel_variant(a: Token, b: Token) -> bool:
+    """Whether two tokens with one consonant skeleton differ in few vowel groups.
+
+    One group may differ ("usama"/"osama"), two in names of four consonants or more
+    ("mohamed"/"muhamad"); "putin"/"piton" or "times"/"tamas" are other names.
+    """
+    va: list[str] = _VOWEL_GROUPS.findall(a.form)
+    vb: list[str] = _VOWEL_GROUPS.findall(b.form)
+    if len(va) != len(vb) or len(a.skel) < 2:
+        return False
+    differ = sum(x != y for x, y in zip(va, vb, strict=True))
+    return differ <= (2 if len(a.skel) >= 4 else 1)
 
 
 def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = True) -> float:
@@ -296,8 +314,11 @@ def _evaluate(
         notes.append(("only initials agree", INITIALS_ONLY - score))
         score = INITIALS_ONLY
     substantive = [i for i, j, _, _ in pairs if qt[i].role == NAME]
-    if len(substantive) == 1 and len(qt) == 1 and len(ct) > 1 and qa.schema != ORGANIZATION:
-        # One name alone ("Putin", "Mkrtychev") against a full name: likely, not certain.
+    lone = (len(qt) == 1) != (len(ct) == 1)
+    if len(substantive) == 1 and lone and qa.schema != ORGANIZATION:
+        # One name alone ("Putin", "Mkrtychev") against a full name, or a full name
+        # against a one-word list name ("John Kirby" and the alias "John"): likely, not
+        # certain.
         notes.append(("a single name against a full name", score * (SINGLE - 1)))
         score *= SINGLE
     respaced = qa.words != qb.words and len(qa.joined) >= 4
@@ -332,7 +353,7 @@ def _is_abbreviation(short: str, long: str) -> bool:
 def _acronym(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, int] | None:
     """Find a one-word side that spells the initials of the other ("PLA" and "People's ...")."""
     for one, many, flip in ((qt, ct, False), (ct, qt, True)):
-        if len(one) == 1 and 2 <= len(one[0].text) <= 6 and len(many) >= 2:
+        if len(one) == 1 and 3 <= len(one[0].text) <= 6 and len(many) >= 2:
             initials = "".join(t.text[0] for t in many if t.role != STOP)
             if one[0].text == initials:
                 return (len(many), 0) if flip else (0, len(many))

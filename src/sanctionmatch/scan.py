@@ -1,0 +1,516 @@
+"""Finding listed people and organisations in free text.
+
+:func:`scan_text` walks a text once, word by word, keeping each word's character offsets.
+A word whose comparable form (or a one-edit variant of it, for typos such as "Choïgu")
+is a distinctive word of a list name starts a candidate span; the span grows over the
+capitalised words around it ("Sergueï Choïgou", "Kim Jong-un") and, leftwards, over the
+generic organisation words of the local language ("le groupe Wagner"). Every part of a
+span that holds a hit word is screened with :meth:`~sanctionmatch.matcher.Matcher.match`,
+and the best non-overlapping parts are kept.
+
+Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a demandé")
+that names a family name of an entity found in full elsewhere in the same text is
+resolved to that entity; a lone word that resolves to nothing keeps its own, lower score.
+
+French and Italian elision (l', d', qu') and English possessives ('s) are not part of the
+name; hyphens join names ("Kim Jong-un") and split pairs ("Sommet Xi-Poutine") alike,
+since every part of a span is tried. In text that is all capitals or all lower case,
+capitalisation says nothing and every word may be part of a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+from attrs import frozen
+
+from sanctionmatch.comparable import comparable_form
+from sanctionmatch.model import PERSON, WEAK, Match, Mention, Penalty
+from sanctionmatch.names import GENERIC, NAME, ORGANIZATION, PATRONYMIC, NameForm, tokenize_name
+from sanctionmatch.score import DEFAULT_THRESHOLD
+from sanctionmatch.tables import read_table
+from sanctionmatch.text import clean_text, fold_confusables, latinize
+
+if TYPE_CHECKING:
+    from sanctionmatch.matcher import Matcher
+
+MAX_SPAN = 6  # words in a candidate span, at most
+MAX_PART = 5  # words in a part of a span that is screened
+MIN_FUZZY = 5  # letters a word needs before a one-edit variant of it counts as a hit
+RESOLVED = 0.98  # a lone family name resolved in the document keeps this share of the score
+DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
+MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
+
+# A word: letters, digits, combining marks and invisible characters (an evader's
+# zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
+_INSIDE = "\\w\u0300-\u036f\u00ad\u200b-\u200f\u2060-\u2064\ufeff"
+_WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
+# Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+# What may stand between two words of one name: a space or two, or a hyphen.
+_NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
+_HYPHEN = "-‐‑"
+
+
+@frozen
+class Word:
+    """One word of a text: where it is, and the comparable forms of its parts."""
+
+    start: int
+    end: int
+    surface: str
+    latin: str  # the word latinized, lower case
+    forms: tuple[str, ...]
+    capitalised: bool
+    cased: bool  # its line mixes upper and lower case, so capitals mark names
+    gap: str  # the text between the previous word and this one
+
+    @property
+    def joined(self) -> bool:
+        """Whether a hyphen joins this word to the previous one ("Jong-un")."""
+        return self.gap in ("-", "‐", "‑")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Latinized common words (compared as written: "Jin" is not the common "in")."""
+    return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
+
+
+def _line_casing(text: str) -> list[tuple[int, bool]]:
+    """For each line, its end offset and whether it mixes upper and lower case."""
+    out = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        letters = [c for c in line if c.isalpha() and (c.isupper() or c.islower())]
+        lower = sum(c.islower() for c in letters)
+        out.append((position, 0 < lower < len(letters) and lower / len(letters) > 0.3))
+    return out
+
+
+def split_words(text: str) -> list[Word]:
+    """Split a text into words with their offsets, elision and possessives removed.
+
+    Runs of three or more single letters ("V.l.a.d.i.m.i.r", "P u t i n") become one word.
+    """
+    raw: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        surface = match.group(0)
+        elided = _ELISION.match(surface)
+        if elided and len(surface) > elided.end():
+            start += elided.end()
+            surface = surface[elided.end() :]
+        possessive = _POSSESSIVE.search(surface)
+        if possessive and len(surface) > 3:
+            end -= len(possessive.group(0))
+            surface = surface[: -len(possessive.group(0))]
+        raw.append((start, end, surface))
+    casing = _line_casing(text)
+    words: list[Word] = []
+    line = 0
+    previous_end = 0
+    for start, end, surface in _join_letter_runs(text, raw):
+        while line < len(casing) - 1 and casing[line][0] <= start:
+            line += 1
+        latin, forms = _word_forms(surface)
+        if forms:
+            # Scripts without case (Arabic, Hangul, Han) count as capitalised.
+            first = surface[0]
+            capitalised = first.isupper() or (first.isalpha() and not first.islower())
+            gap = text[previous_end:start] if words else ""
+            words.append(Word(start, end, surface, latin, forms, capitalised, casing[line][1], gap))
+        previous_end = end
+    return words
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
+    """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
+    latin = latinize(fold_confusables(clean_text(surface))).lower()
+    latin = re.sub(r"[^a-z0-9]+", " ", latin.replace("'", "")).strip()
+    if "." in surface or " " in surface:  # a letter run: its letters make one word
+        latin = latin.replace(" ", "")
+    return latin, tuple(comparable_form(p) for p in latin.split())
+
+
+def _join_letter_runs(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for item in [*raw, (len(text) + 2, len(text) + 2, "")]:
+        single = len(item[2]) == 1 and item[2].isalpha()
+        # One separator character throughout a run: "V.l.a.d" and "P u t i n", but the
+        # space in "V.l.a.d.i.m.i.r P.u.t.i.n" ends the first run.
+        gap = text[run[-1][1] : item[0]] if run else ""
+        same = len(run) < 2 or gap == text[run[0][1] : run[1][0]]
+        if single and (not run or (len(gap) == 1 and same)):
+            run.append(item)
+            continue
+        if len(run) >= 3:
+            out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
+        else:
+            out.extend(run)
+        run = [item] if single else []
+        if not single and item[2]:
+            out.append(item)
+    if len(run) >= 3:
+        out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
+    else:
+        out.extend(r for r in run if r[2])
+    return out
+
+
+def _deletions(form: str) -> set[str]:
+    return {form[:i] + form[i + 1 :] for i in range(len(form))}
+
+
+@frozen
+class Vocabulary:
+    """The distinctive words of a list's names, for finding where a name may start.
+
+    ``exact`` holds comparable forms of given and family names, patronymics and the
+    distinctive words of organisation names; ``near`` maps each one-letter deletion of
+    the longer ones back to them, so that one typo still hits. ``generic`` holds the
+    generic organisation words, which may extend a span but not start one.
+    """
+
+    exact: frozenset[str]
+    near: dict[str, frozenset[str]]
+    generic: frozenset[str]
+
+    @classmethod
+    def from_forms(cls, forms: Iterable[NameForm]) -> Vocabulary:
+        """Build the vocabulary of prepared list names."""
+        exact: set[str] = set()
+        generic: set[str] = set()
+        for form in forms:
+            for token in form.tokens:
+                if token.role in (NAME, PATRONYMIC) and not token.text.isdigit():
+                    exact.add(token.form)
+                elif token.role == GENERIC:
+                    generic.add(token.text)
+        near: dict[str, set[str]] = {}
+        for word in exact:
+            if len(word) >= MIN_FUZZY:
+                for key in _deletions(word):
+                    near.setdefault(key, set()).add(word)
+        return cls(frozenset(exact), {k: frozenset(v) for k, v in near.items()}, frozenset(generic))
+
+    def hits(self, word: Word) -> bool:
+        """Whether a word may be part of a listed name (exactly or within one edit)."""
+        if word.latin in _common_words():
+            return False
+        for form in word.forms:
+            if form in self.exact:
+                return True
+            if len(form) >= MIN_FUZZY:
+                if form in self.near:
+                    return True
+                if any(k in self.near or k in self.exact for k in _deletions(form)):
+                    return True
+        return False
+
+
+def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Word index ranges [i, j) around hit words, grown over capitalised neighbours."""
+    common = _common_words()
+
+    def name_like(k: int) -> bool:
+        word = words[k]
+        return word.joined or ((word.capitalised or not word.cased) and word.latin not in common)
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        # In cased text a name starts with a capital; lower-case words never start one.
+        if (word.cased and not word.capitalised) or not vocabulary.hits(word):
+            i += 1
+            continue
+        start, end = i, i + 1
+        while end < len(words) and end - start < MAX_SPAN and _adjacent(words, end):
+            if not name_like(end):
+                break
+            end += 1
+        while start > 0 and end - start < MAX_SPAN and _adjacent(words, start):
+            if not (name_like(start - 1) or words[start - 1].latin in vocabulary.generic):
+                break
+            start -= 1
+        spans.append((start, end))
+        i = end
+    return spans
+
+
+def _adjacent(words: Sequence[Word], right: int) -> bool:
+    """Whether a word continues the phrase of the word before it.
+
+    Only spaces or a hyphen may stand between them, or the full stop of an initial
+    ("Frederick W. Kagan"): punctuation and line breaks end a name.
+    """
+    word = words[right]
+    if _NAME_GAP.fullmatch(word.gap):
+        return True
+    return word.gap == ". " and len(words[right - 1].surface) == 1
+
+
+@frozen
+class _Found:
+    start: int  # word indexes
+    end: int
+    matches: tuple[Match, ...]
+    alone: bool  # the whole span is this one word
+
+    @property
+    def score(self) -> float:
+        return self.matches[0].score
+
+
+def scan_text(
+    matcher: Matcher, text: str, *, vocabulary: Vocabulary, threshold: float | None = None
+) -> list[Mention]:
+    """Find the mentions of listed entities in a text (see the module docstring).
+
+    Args:
+        matcher: the list to screen against.
+        text: the text, in any language and script.
+        vocabulary: the distinctive words of the matcher's list names.
+        threshold: the lowest score reported; None means DEFAULT_THRESHOLD.
+
+    Returns:
+        Non-overlapping mentions in text order, each with its ranked matches.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    cutoff = DEFAULT_THRESHOLD if threshold is None else threshold
+    words = split_words(text)
+    if len(words) > MAX_WORDS:
+        raise ValueError(f"text has {len(words)} words; scan at most {MAX_WORDS} at once")
+    screened: dict[str, tuple[Match, ...]] = {}
+    found: list[_Found] = []
+    for start, end in _spans(words, vocabulary):
+        found.extend(_best_parts(matcher, text, words, (start, end), vocabulary, screened))
+    chosen = _resolve(found, words)
+    mentions = []
+    for item in chosen:
+        if item.score < cutoff:
+            continue
+        first, last = words[item.start], words[item.end - 1]
+        mentions.append(Mention(first.start, last.end, text[first.start : last.end], item.matches))
+    return mentions
+
+
+def _best_parts(
+    matcher: Matcher,
+    text: str,
+    words: Sequence[Word],
+    span: tuple[int, int],
+    vocabulary: Vocabulary,
+    screened: dict[str, tuple[Match, ...]],
+) -> list[_Found]:
+    """Screen the parts of a span that start and end on a hit; keep the best ones."""
+    start, end = span
+    parts: list[_Found] = []
+    hits = [vocabulary.hits(w) for w in words[start:end]]
+    for i in range(start, end):
+        if words[i].joined and i > start and not words[i].capitalised:
+            continue  # a part starts at "Poutine" in "Xi-Poutine", not at "un" in "Jong-un"
+        if not hits[i - start] and words[i].latin not in vocabulary.generic:
+            continue  # a listed name starts with one of its words ("groupe Wagner" too)
+        for j in range(i + 1, min(end, i + MAX_PART) + 1):
+            if j < end and words[j].joined:
+                continue
+            if not (hits[j - 1 - start] or words[j - 1].joined):
+                continue  # ... and ends with one
+            surface = text[words[i].start : words[j - 1].end]
+            key = " ".join(f for w in words[i:j] for f in w.forms)
+            if key not in screened:
+                found = matcher.match(surface, threshold=0.0, limit=3)
+                if j - i == 1:
+                    found = [m for m in found if _lone_word_ok(m, words[i])]
+                # Initials spell an acronym only when written as one: "PLA", not the
+                # initials of "second line" or "rusia-iran-drones".
+                acronym = j - i == 1 and words[i].surface.isupper()
+                found = [m for m in found if acronym or not _by_acronym(m)]
+                screened[key] = tuple(found)
+            matches = screened[key]
+            dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
+            if matches and dropped:
+                # A part that leaves out a name word of its span while the list name
+                # has a word the part lacks ("Kim Won" of "Kim Won Jin" for "KIM Won
+                # Hong") hides a conflict: it reads less than the text says.
+                note = Penalty(f"{dropped} name word(s) of the text left out", 0.0)
+                matches = tuple(
+                    _adjust(m, DROPPED**dropped, note) if _incomplete(m) else m for m in matches
+                )
+            if matches:
+                parts.append(_Found(i, j, matches, end - start == 1))
+    parts.sort(key=lambda f: (-f.score, f.end - f.start, f.start))
+    taken: list[_Found] = []
+    for part in parts:
+        if all(part.end <= t.start or part.start >= t.end for t in taken):
+            taken.append(part)
+    return taken
+
+
+def _names_a_part(words: Sequence[Word], k: int) -> bool:
+    """Whether a word left out of a part is itself a name word ("Jin" of "Kim Won Jin").
+
+    Common words ("Défense", "Sommet") are not, and neither is a capitalised word joined
+    by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names).
+    """
+    word = words[k]
+    if not word.capitalised or word.latin in _common_words():
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after is not None and after.joined and after.capitalised:
+        return False
+    return not (word.joined and k > 0 and words[k - 1].capitalised)
+
+
+def _by_acronym(match: Match) -> bool:
+    return any(p.form == "acronym" for p in match.explanation.pairs)
+
+
+def _incomplete(match: Match) -> bool:
+    """Whether a given or family name of the list name went unmatched."""
+    missing = {p.candidate for p in match.explanation.pairs if p.query is None}
+    if not missing:
+        return False
+    schema = PERSON if match.entity.schema == PERSON else ORGANIZATION
+    return any(
+        t.role == NAME and t.text in missing for t in tokenize_name(match.name, schema).tokens
+    )
+
+
+def _lone_word_ok(match: Match, word: Word) -> bool:
+    """Whether one word of text alone may name this entity.
+
+    A lone word is weak evidence: it must agree with the list word exactly, by its
+    comparable form or as a known variant (not by a fuzzy likeness); the list name must
+    not be a weak alias; for a person it must be the family name ("Mkrtychev", not
+    "John"); for an organisation every other word of the list name must be generic
+    ("Wagner" for "Wagner Group", not "Tir" for "7th of Tir").
+    """
+    pairs = [p for p in match.explanation.pairs if p.query is not None]
+    if len(pairs) != 1 or pairs[0].form not in ("exact", "comparable", "variant"):
+        return False
+    if pairs[0].form != "exact" and len(word.latin) < MIN_FUZZY:
+        return False  # short words meet too easily by spelling rules ("Jake", "IAC")
+    if any(n.value == match.name and n.kind == WEAK for n in match.entity.names):
+        return False
+    if match.entity.schema == PERSON:
+        return bool(set(word.forms) & family_forms(match.name))
+    schema = match.entity.schema
+    listed = tokenize_name(match.name, ORGANIZATION if schema != PERSON else PERSON).tokens
+    return all(t.role != NAME or t.text == pairs[0].candidate for t in listed)
+
+
+def _adjust(match: Match, factor: float, note: Penalty) -> Match:
+    """Scale a match's score by ``factor``, recording why in its explanation."""
+    score = match.score * factor
+    note = attrs.evolve(note, amount=score - match.score)
+    why = attrs.evolve(
+        match.explanation, score=score, penalties=(*match.explanation.penalties, note)
+    )
+    return attrs.evolve(match, score=score, explanation=why)
+
+
+def _resolve(found: list[_Found], words: Sequence[Word]) -> list[_Found]:
+    """Resolve lone family names to the entities named in full elsewhere in the text."""
+    full = [f for f in found if f.end - f.start > 1 and f.score >= DEFAULT_THRESHOLD]
+    out = []
+    for item in found:
+        resolved = _resolve_one(item, words, full) if item.alone else None
+        out.append(item if resolved is None or resolved.score < item.score else resolved)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _resolve_one(item: _Found, words: Sequence[Word], full: Sequence[_Found]) -> _Found | None:
+    forms = set(words[item.start].forms)
+    for mention in sorted(full, key=lambda f: -f.score):
+        best = mention.matches[0]
+        listed = family_forms(best.name)
+        said = {f for w in words[mention.start : mention.end] for f in w.forms}
+        if forms & listed & said or (forms & said and _near(forms, listed)):
+            where = words[mention.start]
+            said_as = text_of(words, mention.start, mention.end)
+            note = Penalty(f"a family name alone, resolved by {said_as!r} at {where.start}", 0)
+            match = _adjust(best, RESOLVED, note)
+            why = attrs.evolve(match.explanation, query=words[item.start].surface)
+            return _Found(item.start, item.end, (attrs.evolve(match, explanation=why),), True)
+    return None
+
+
+def text_of(words: Sequence[Word], start: int, end: int) -> str:
+    """The words [start, end) joined by spaces (for messages)."""
+    return " ".join(w.surface for w in words[start:end])
+
+
+def family_forms(name: str) -> set[str]:
+    """The comparable forms of a listed person's family name.
+
+    The part before the comma in list order ("SHOIGU, Sergei"), else the words written in
+    capitals in a mixed-case name ("Sergei Kuzhugetovich SHOIGU"), else the last word.
+    """
+    if "," in name:
+        return {t.form for t in tokenize_name(name.split(",")[0], "Person").tokens}
+    words = name.split()
+    capitals = [w for w in words if w.isupper() and len(w) > 1]
+    if capitals and len(capitals) < len(words):
+        return {t.form for w in capitals for t in tokenize_name(w, "Person").tokens}
+    tokens = [t for t in tokenize_name(name, "Person").tokens if t.role == NAME]
+    return {tokens[-1].form} if tokens else set()
+
+
+def _near(forms: set[str], listed: set[str]) -> bool:
+    """Whether a lone word is a one-edit spelling of a listed word ("Choïgu", "Choïgou")."""
+    return any(
+        f in _deletions(g) or g in _deletions(f) or _deletions(f) & _deletions(g)
+        for f in forms
+        for g in listed
+        if len(g) >= MIN_FUZZY
+    )
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Matcher, Vocabulary] = weakref.WeakKeyDictionary()
+_VOCABULARY_LOCK = threading.Lock()
+
+
+def vocabulary_of(matcher: Matcher) -> Vocabulary:
+    """The scanning vocabulary of a matcher's list, built on first use and kept."""
+    with _VOCABULARY_LOCK:
+        vocabulary = _VOCABULARIES.get(matcher)
+        if vocabulary is None:
+            vocabulary = Vocabulary.from_forms(matcher.index.forms)
+            _VOCABULARIES[matcher] = vocabulary
+        return vocabulary
+
+
+def scan(
+    text: str, *, matcher: Matcher | None = None, threshold: float | None = None
+) -> list[Mention]:
+    """Find the listed people and organisations a text mentions.
+
+    Args:
+        text: the text, in any language and script.
+        matcher: the list to screen against; by default the bundled sample.
+        threshold: the lowest score reported; None means DEFAULT_THRESHOLD.
+
+    Returns:
+        Non-overlapping :class:`~sanctionmatch.model.Mention` records in text order, each
+        with its character offsets, its surface text and its ranked matches.
+    """
+    if matcher is None:
+        from sanctionmatch.matcher import sample_matcher
+
+        matcher = sample_matcher()
+    return scan_text(matcher, text, vocabulary=vocabulary_of(matcher), threshold=threshold)

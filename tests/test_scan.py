@@ -1,0 +1,131 @@
+"""Tests for sanctionmatch.scan: listed names in free text, with offsets."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctionmatch import DEFAULT_THRESHOLD, Mention, scan
+from sanctionmatch.scan import split_words
+
+ROOT = Path(__file__).resolve().parent.parent
+FOUND = ("full", "surname_resolved")
+
+
+def _annotations() -> dict[str, list[dict[str, str]]]:
+    by_article: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with (ROOT / "fixtures" / "article_mentions.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            by_article[row["article"]].append(row)
+    return dict(by_article)
+
+
+ANNOTATIONS = _annotations()
+
+
+def _overlaps(mention: Mention, row: dict[str, str]) -> bool:
+    return mention.start < int(row["end"]) and int(row["start"]) < mention.end
+
+
+@pytest.mark.parametrize("article", sorted(ANNOTATIONS))
+def test_annotations_point_at_their_text(article: str) -> None:
+    """Every annotation's offsets cut out its surface from the article."""
+    text = (ROOT / article).read_text(encoding="utf-8")
+    for row in ANNOTATIONS[article]:
+        assert text[int(row["start"]) : int(row["end"])] == row["surface"]
+
+
+@pytest.mark.parametrize("article", sorted(ANNOTATIONS))
+def test_scan_finds_every_listed_mention_and_nothing_else(article: str) -> None:
+    """At DEFAULT_THRESHOLD each listed mention is found with its entity, and only those."""
+    text = (ROOT / article).read_text(encoding="utf-8")
+    rows = ANNOTATIONS[article]
+    mentions = scan(text)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.matches[0].score >= DEFAULT_THRESHOLD
+        expected = [r for r in rows if r["kind"] in FOUND and _overlaps(mention, r)]
+        assert expected, f"unexpected mention {mention.surface!r} at {mention.start}"
+        assert mention.matches[0].entity.id in expected[0]["entity_ids"].split()
+    for row in rows:
+        hits = [m for m in mentions if _overlaps(m, row)]
+        if row["kind"] in FOUND:
+            assert hits, f"missed {row['surface']!r} at {row['start']}"
+        else:
+            assert not hits, f"{row['kind']} {row['surface']!r} reported"
+
+
+@pytest.mark.parametrize("article", sorted(ANNOTATIONS))
+def test_lone_family_names_without_a_full_mention_score_lower(article: str) -> None:
+    """A family name alone that nothing in the text resolves is found below the threshold."""
+    rows = [r for r in ANNOTATIONS[article] if r["kind"] == "surname_unresolved"]
+    if not rows:
+        return
+    mentions = scan((ROOT / article).read_text(encoding="utf-8"), threshold=0.5)
+    for row in rows:
+        hits = [m for m in mentions if _overlaps(m, row)]
+        assert hits, row
+        assert hits[0].matches[0].entity.id in row["entity_ids"].split()
+        assert hits[0].matches[0].score < DEFAULT_THRESHOLD
+
+
+def test_resolved_family_name_says_where_it_was_resolved() -> None:
+    """A lone family name resolved in the document says by which full mention."""
+    text = "Achot Mkrtychev a été sanctionné. Selon Washington, Mkrtychev a négocié."
+    mentions = scan(text)
+    assert [m.surface for m in mentions] == ["Achot Mkrtychev", "Mkrtychev"]
+    reasons = [p.reason for p in mentions[1].matches[0].explanation.penalties]
+    assert any("resolved by 'Achot Mkrtychev'" in r for r in reasons)
+
+
+def test_elision_and_possessive_are_not_part_of_the_name() -> None:
+    """French elision and English possessives stay outside the mention."""
+    text = "L'envoyé d'Achot Mkrtychev a parlé. Vladimir Putin's spokesman declined."
+    assert [m.surface for m in scan(text)] == ["Achot Mkrtychev", "Vladimir Putin"]
+
+
+def test_ordinary_capitalised_words_are_not_names() -> None:
+    """Institutions, countries and places are not hits."""
+    text = "La Maison Blanche et le Trésor américain. La Défense russe. Bakhmut. La Russie."
+    assert scan(text) == []
+
+
+def test_conflicting_given_names_are_not_hits() -> None:
+    """A listed family name with another given name is not the listed person."""
+    text = "Ivan Nechaev a parlé. Kim Won Jin a photographié. Gavriil Grigorov aussi."
+    assert scan(text) == []
+
+
+def test_split_words_keeps_offsets() -> None:
+    """Words keep offsets into the original text, and hyphen joins are marked."""
+    text = "le Sommet Xi-Poutine et Kim Jong-un."
+    words = split_words(text)
+    assert [(w.surface, w.joined) for w in words] == [
+        ("le", False),
+        ("Sommet", False),
+        ("Xi", False),
+        ("Poutine", True),
+        ("et", False),
+        ("Kim", False),
+        ("Jong", False),
+        ("un", True),
+    ]
+    assert all(text[w.start : w.end] == w.surface for w in words)
+
+
+def test_non_str_is_a_type_error() -> None:
+    """Scanning something that is not text is refused."""
+    with pytest.raises(TypeError, match="str"):
+        scan(b"Putin")  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=300))
+def test_scan_never_raises_and_offsets_hold(text: str) -> None:
+    """Any text scans without error, and every mention's offsets cut out its surface."""
+    for mention in scan(text, threshold=0.5):
+        assert text[mention.start : mention.end] == mention.surface
