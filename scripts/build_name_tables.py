@@ -27,7 +27,10 @@ MIN_SHARE = 1 / 2000  # a token in fewer names than this counts fully and is not
 # Scripts whose latinization is faithful enough to join a variant group. Japanese, Chinese
 # and Korean renderings of Western names latinize to forms that collide with other names.
 SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek", "Armenian", "Georgian", "Arabic", "Hebrew"})
-MIN_LENGTH = 3
+# Forms of up to four letters are left out: the name groups also hold the readings of
+# single Chinese characters in several languages (zhong, jung, chung, trung, tong), and
+# short syllables of Korean and Chinese names must meet only by spelling rules.
+MIN_LENGTH = 5
 
 
 def list_tokens(paths: list[str]) -> tuple[dict[str, int], int]:
@@ -59,7 +62,7 @@ def variant_groups(path: str, vocabulary: set[str]) -> list[list[str]]:
                 tokens = tokenize_name(variant, "Person").tokens
                 if len(tokens) != 1 or tokens[0].role not in (NAME, PATRONYMIC):
                     continue
-                if len(tokens[0].form) >= MIN_LENGTH and not tokens[0].text.isdigit():
+                if len(tokens[0].form) >= MIN_LENGTH and tokens[0].text.isalpha():
                     forms.add(tokens[0].form)
             if len(forms) >= 2 and forms & vocabulary:
                 groups.add(tuple(sorted(forms)))

@@ -56,6 +56,9 @@ def test_scan_finds_every_listed_mention_and_nothing_else(article: str) -> None:
         hits = [m for m in mentions if _overlaps(m, row)]
         if row["kind"] in FOUND:
             assert hits, f"missed {row['surface']!r} at {row['start']}"
+        elif row["kind"] == "known_miss":
+            # A known failure, kept strict so that a fix is noticed: update the fixture.
+            assert not hits, f"known miss {row['surface']!r} is found now"
         else:
             assert not hits, f"{row['kind']} {row['surface']!r} reported"
 

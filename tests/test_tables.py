@@ -13,7 +13,9 @@ from sanctionmatch.tables import read_table
 WORD_LISTS = ["titles.tsv", "particles.tsv", "org_words.tsv", "legal_forms.tsv", "common_words.tsv"]
 
 
-@pytest.mark.parametrize("name", [*WORD_LISTS, "confusables.tsv", "token_counts.tsv"])
+@pytest.mark.parametrize(
+    "name", [*WORD_LISTS, "confusables.tsv", "token_counts.tsv", "korean_syllables.tsv"]
+)
 def test_keyed_tables_are_sorted_and_unique(name: str) -> None:
     """Keyed tables list each key once, in sorted order."""
     keys = [row[0] for row in read_table(name, columns=1)]

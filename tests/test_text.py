@@ -57,6 +57,7 @@ def test_fold_confusables_leaves_single_script_words() -> None:
 def test_latinize_hangul_syllables() -> None:
     """A Korean name's syllables become separate tokens."""
     assert latinize("김정은").split() == ["gim", "jeong", "eun"]
+    assert latinize("이민호").split() == ["yi", "min", "ho"]
 
 
 def test_latinize_long_hangul_word_drops_epenthetic_vowel() -> None:

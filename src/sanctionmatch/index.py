@@ -42,7 +42,7 @@ from attrs import frozen
 from sanctionmatch.comparable import comparable_form, skeleton
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
-from sanctionmatch.variants import _groups as _variant_groups
+from sanctionmatch.variants import variant_groups
 from sanctionmatch.weights import TokenWeights
 
 MEMO_KEYS = 1 << 16  # distinct query tokens whose keys are kept
@@ -64,7 +64,7 @@ def _common_keys(token: Token) -> dict[str, float]:
     keys = {"=" + form: EXACT}
     if token.role == STOP or len(form) < 2 or form.isdigit():
         return keys
-    for group in sorted(_variant_groups().get(form, ())):
+    for group in sorted(variant_groups(form)):
         keys[f"~{group}"] = VARIANT
     if len(token.text) >= MIN_FUZZY and len(skeleton(form)) >= 2:
         keys["#" + skeleton(form)] = SKELETON  # Usama/Osama: min 4 letters, as the scorer

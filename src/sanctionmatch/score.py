@@ -59,6 +59,7 @@ ROLE_WEIGHT = {
     PARTICLE: 0.15,
     STOP: 0.0,
 }
+SHORT = 0.1  # extra cost of an edit in a token of four letters or fewer
 MULTI_EDIT = 1.5  # cost of each edit, relative to a lone one, when there are several
 MIN_PAIR = 0.6  # token pairs less similar than this are not aligned
 KAPPA = 0.5  # how much a fuzzy pair's dissimilarity costs on top of its lost evidence
@@ -163,7 +164,7 @@ def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = 
     # One edit in a short token changes the name: "Kim"/"Kin", "Ante"/"Ande". A single
     # edit is how typos and most spelling variants differ; each further edit costs more,
     # as names that differ in a block of letters are different names (Castro/Castillo).
-    short = 0.1 if longest <= 4 else 0.0
+    short = SHORT if longest <= 4 else 0.0
     cost = per_edit * (distance if distance <= 1 else MULTI_EDIT * distance)
     return max(0.0, 1.0 - cost / longest - short)
 

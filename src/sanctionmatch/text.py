@@ -243,7 +243,10 @@ def _romanize_syllable(char: str, *, epenthetic: bool = False) -> str:
     lead, rest = divmod(index, 21 * 28)
     vowel, tail = divmod(rest, 28)
     sound = "" if epenthetic and vowel == _EU and lead != _SILENT else _VOWELS[vowel]
-    return _LEADS[lead].replace("-", "") + sound + _TAILS[tail]
+    syllable = _LEADS[lead].replace("-", "") + sound + _TAILS[tail]
+    # 이, the commonest surname, is "i" in the Revised Romanization; written "yi" (its
+    # other official spelling) it is not mistaken for an initial.
+    return "yi" if syllable == "i" else syllable
 
 
 def _romanize_hangul(match: re.Match[str]) -> str:
