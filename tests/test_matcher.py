@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import functools
 import pickle
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -180,10 +179,8 @@ def test_from_entities() -> None:
 
 
 def test_pickle_round_trip(matcher: Matcher) -> None:
-    """A Matcher pickles with its index, and quickly, and answers the same."""
-    start = time.perf_counter()
+    """A Matcher pickles with its index and answers the same (speed: bench_match.py)."""
     copy = pickle.loads(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
-    assert time.perf_counter() - start < 2.0
     for row in rows("queries.csv")[:8]:
         assert summary(copy.match(row["query"])) == summary(matcher.match(row["query"]))
 
