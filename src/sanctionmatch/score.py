@@ -81,7 +81,10 @@ MEMO_PAIRS = 1 << 16
 
 @functools.lru_cache(maxsize=MEMO_PAIRS)
 def token_similarity(a: Token, b: Token) -> tuple[float, str]:
-    """Return how similar two tokens are, in [0, 1], and which form agreed."""
+    """Return how similar two tokens are, in [0, 1], and which form agreed.
+
+    Similarities below ``MIN_PAIR`` only say the tokens do not pair; they may be given as 0.
+    """
     if a.text == b.text:
         return 1.0, "exact"
     if a.role == NUMBER or b.role == NUMBER:
@@ -104,6 +107,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.skel == b.skel and min(len(a.text), len(b.text)) >= 4 and _vowel_variant(a, b):
         # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
         return 0.85, "vowels"
+    longest, gap = max(len(a.form), len(b.form)), abs(len(a.form) - len(b.form))
+    if gap > 1 and 1.0 - MULTI_EDIT * gap / longest < MIN_PAIR:
+        # Too different in length to pair whatever the letters: skip the edit distance.
+        return 0.0, "fuzzy"
     return _edit_similarity(a.form, b.form), "fuzzy"
 
 
