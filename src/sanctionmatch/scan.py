@@ -303,7 +303,9 @@ def scan_text(
         if item.score < cutoff:
             continue
         first, last = words[item.start], words[item.end - 1]
-        mentions.append(Mention(first.start, last.end, text[first.start : last.end], item.matches))
+        # Only the matches that reach the threshold: the others are not what the text says.
+        matches = tuple(m for m in item.matches if m.score >= cutoff)
+        mentions.append(Mention(first.start, last.end, text[first.start : last.end], matches))
     return mentions
 
 
