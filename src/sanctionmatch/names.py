@@ -90,7 +90,8 @@ def resolve_schema(schema: str | None) -> str | None:
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """The titles and honorifics set aside from person names (latinized, lower case)."""
     return frozenset(row[0] for row in read_table("titles.tsv", columns=1))
 
 
@@ -245,12 +246,12 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     if resolved is None:
         resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
     legal: list[str] = []
-    titles: list[str] = []
+    set_aside: list[str] = []
     if resolved == PERSON:
         raw = joined_raw = _merge_letter_runs(_latin_tokens(_reorder(cleaned)))
-        kept = [t for t in raw if t[0] not in _titles()]
+        kept = [t for t in raw if t[0] not in titles()]
         if kept:
-            titles = [t for t, _ in raw if t in _titles()]
+            set_aside = [t for t, _ in raw if t in titles()]
             raw = kept
     else:
         raw, legal = _split_legal_forms(raw)
@@ -263,7 +264,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         tuple(tokens),
         resolved,
         tuple(legal),
-        tuple(titles),
+        tuple(set_aside),
         comparable_form("".join(t for t, _ in joined_raw)),
         dominant_script(cleaned),
         "".join(c for c in cleaned if c.isalnum()),

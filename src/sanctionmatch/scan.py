@@ -25,6 +25,7 @@ import re
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import attrs
@@ -32,10 +33,24 @@ from attrs import frozen
 
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import PERSON, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import GENERIC, NAME, ORGANIZATION, PATRONYMIC, NameForm, tokenize_name
+from sanctionmatch.names import (
+    GENERIC,
+    NAME,
+    ORGANIZATION,
+    PATRONYMIC,
+    NameForm,
+    titles,
+    tokenize_name,
+)
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.tables import read_table
-from sanctionmatch.text import clean_text, fold_confusables, latinize
+from sanctionmatch.text import (
+    DIACRITIC_CHARS,
+    INVISIBLE_CHARS,
+    clean_text,
+    fold_confusables,
+    latinize,
+)
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
@@ -49,7 +64,7 @@ MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncat
 
 # A word: letters, digits, combining marks and invisible characters (an evader's
 # zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
-_INSIDE = "\\w\u0300-\u036f\u00ad\u200b-\u200f\u2060-\u2064\ufeff"
+_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}"
 _WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
 # Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
 _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
@@ -123,9 +138,11 @@ def split_words(text: str) -> list[Word]:
             line += 1
         latin, forms = _word_forms(surface)
         if forms:
-            # Scripts without case (Arabic, Hangul, Han) count as capitalised.
+            # Scripts without case (Arabic, Hangul, Han) count as capitalised, and so does
+            # a word opening with a digit written for a letter ("0leg").
             first = surface[0]
             capitalised = first.isupper() or (first.isalpha() and not first.islower())
+            capitalised = capitalised or (first.isdigit() and latin[:1].isalpha())
             gap = text[previous_end:start] if words else ""
             words.append(Word(start, end, surface, latin, forms, capitalised, casing[line][1], gap))
         previous_end = end
@@ -354,12 +371,19 @@ def _best_parts(
                 )
             if matches:
                 parts.append(_Found(i, j, matches, end - start == 1))
-    parts.sort(key=lambda f: (-f.score, f.end - f.start, f.start))
+    # On a tie the part with more name words wins ("Kim Chol Nam" over "Kim Chol"), and
+    # then the shorter one (a title adds nothing: "Wladimir Putin", not "Präsident ...").
+    parts.sort(key=lambda f: (-f.score, -_name_words(words, f), f.end - f.start, f.start))
     taken: list[_Found] = []
     for part in parts:
         if all(part.end <= t.start or part.start >= t.end for t in taken):
             taken.append(part)
     return taken
+
+
+def _name_words(words: Sequence[Word], part: _Found) -> int:
+    set_aside = titles()
+    return sum(words[k].latin not in set_aside for k in range(part.start, part.end))
 
 
 def _names_a_part(words: Sequence[Word], k: int) -> bool:
@@ -428,6 +452,7 @@ def _adjust(match: Match, factor: float, note: Penalty) -> Match:
 def _resolve(found: list[_Found], words: Sequence[Word]) -> list[_Found]:
     """Resolve lone family names to the entities named in full elsewhere in the text."""
     full = [f for f in found if f.end - f.start > 1 and f.score >= DEFAULT_THRESHOLD]
+    full.sort(key=lambda f: -f.score)
     out = []
     for item in found:
         resolved = _resolve_one(item, words, full) if item.alone else None
@@ -438,7 +463,7 @@ def _resolve(found: list[_Found], words: Sequence[Word]) -> list[_Found]:
 
 def _resolve_one(item: _Found, words: Sequence[Word], full: Sequence[_Found]) -> _Found | None:
     forms = set(words[item.start].forms)
-    for mention in sorted(full, key=lambda f: -f.score):
+    for mention in full:
         best = mention.matches[0]
         listed = family_forms(best.name)
         said = {f for w in words[mention.start : mention.end] for f in w.forms}
@@ -457,23 +482,24 @@ def text_of(words: Sequence[Word], start: int, end: int) -> str:
     return " ".join(w.surface for w in words[start:end])
 
 
-def family_forms(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 12)
+def family_forms(name: str) -> frozenset[str]:
     """The comparable forms of a listed person's family name.
 
     The part before the comma in list order ("SHOIGU, Sergei"), else the words written in
     capitals in a mixed-case name ("Sergei Kuzhugetovich SHOIGU"), else the last word.
     """
     if "," in name:
-        return {t.form for t in tokenize_name(name.split(",")[0], "Person").tokens}
+        return frozenset(t.form for t in tokenize_name(name.split(",")[0], "Person").tokens)
     words = name.split()
     capitals = [w for w in words if w.isupper() and len(w) > 1]
     if capitals and len(capitals) < len(words):
-        return {t.form for w in capitals for t in tokenize_name(w, "Person").tokens}
+        return frozenset(t.form for w in capitals for t in tokenize_name(w, "Person").tokens)
     tokens = [t for t in tokenize_name(name, "Person").tokens if t.role == NAME]
-    return {tokens[-1].form} if tokens else set()
+    return frozenset({tokens[-1].form}) if tokens else frozenset()
 
 
-def _near(forms: set[str], listed: set[str]) -> bool:
+def _near(forms: AbstractSet[str], listed: AbstractSet[str]) -> bool:
     """Whether a lone word is a one-edit spelling of a listed word ("Choïgu", "Choïgou")."""
     return any(
         f in _deletions(g) or g in _deletions(f) or _deletions(f) & _deletions(g)

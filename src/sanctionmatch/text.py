@@ -28,17 +28,19 @@ from sanctionmatch.tables import read_table
 # U+FFF9-U+FFFB, tags U+E0000-U+E007F), the combining grapheme joiner U+034F, variation
 # selectors (U+FE00-U+FE0F, U+E0100-U+E01EF), Hangul fillers (U+115F, U+1160, U+3164,
 # U+FFA0) and lone surrogates (U+D800-U+DFFF), which cannot be encoded at all.
-_INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+INVISIBLE_CHARS = (
+    "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f"
     "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 # Control characters (Cc) become spaces: a tab or newline inside a name separates words.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Combining diacritics of the Latin, Cyrillic and Greek scripts (stress marks as in ПУ́ТИН,
 # stacked accents): removed after NFKC has composed what it can. Marks of other scripts
 # (Indic vowel signs, Arabic harakat) carry sounds and are left to latinization.
-_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+DIACRITIC_CHARS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_DIACRITICS = re.compile(f"[{DIACRITIC_CHARS}]")
 
 _LETTER_RUN = re.compile(r"[^\W_]+")
 
@@ -121,27 +123,37 @@ def clean_text(text: str) -> str:
 def fold_confusables(text: str) -> str:
     """Replace look-alike letters inside words that mix scripts.
 
-    In a word that is mostly Latin, a Cyrillic or Greek look-alike becomes its Latin letter
-    ("puтin" -> "putin"), and digits used as letters become letters ("p0utin" -> "poutin").
-    In a word that is mostly Cyrillic or Greek, Latin look-alikes become letters of that
-    script. Words in a single script are left alone. Expects casefolded text.
+    In a text mostly in Latin letters, a Cyrillic or Greek look-alike inside a word that
+    mixes scripts becomes its Latin letter ("puтin" -> "putin"), and digits used as
+    letters become letters ("p0utin" -> "poutin"). In a text mostly in Cyrillic or Greek,
+    Latin look-alikes become letters of that script ("пyтин" -> "путин"). Words in a
+    single script are left alone. Expects casefolded text.
     """
     if text.isascii() and not any(c.isdigit() for c in text):
         return text
-    return _LETTER_RUN.sub(_fold_word, text)
+    # The script most letters of the whole text are written in decides for a word that
+    # mixes scripts: in "Oleg КRУUСНКОV" even a word mostly of Cyrillic look-alikes is Latin.
+    overall = _script_counts(text)
+    return _LETTER_RUN.sub(lambda m: _fold_word(m.group(0), overall), text)
 
 
-def _fold_word(match: re.Match[str]) -> str:
-    word = match.group(0)
+def _script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for char in word:
-        script = script_of(char)
-        counts[script] = counts.get(script, 0) + 1
+    for char in text:
+        if char.isalnum():
+            script = script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _fold_word(word: str, overall: dict[str, int]) -> str:
+    counts = _script_counts(word)
     letters = sum(n for s, n in counts.items() if s != "Digit")
     if len(counts) < 2 or letters < 2:
         return word
     to_latin, to_cyrillic, to_greek = _confusables()
-    main = max((s for s in counts if s != "Digit"), key=lambda s: (counts[s], s == "Latin"))
+    mixed = [s for s in counts if s != "Digit"]
+    main = max(mixed, key=lambda s: (overall.get(s, 0), counts[s], s == "Latin"))
     if main == "Cyrillic":
         return "".join(to_cyrillic.get(c, c) for c in word)
     if main == "Greek":
