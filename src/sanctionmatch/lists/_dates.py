@@ -74,7 +74,9 @@ def parse_date_range(text: str) -> tuple[str, ...]:
     Returns:
         the ISO dates it covers (empty when nothing could be read).
     """
-    text = re.sub(r"^(?:circa|approximately|approx\.?|about|ca\.)\s+", "", text.strip(), flags=re.I)
+    # One space between words: the range pattern below backtracks on long runs of blanks.
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:circa|approximately|approx\.?|about|ca\.)\s+", "", text, flags=re.I)
     single = parse_text_date(text)
     if single:
         return (single,)

@@ -58,9 +58,11 @@ _ID_GENERIC = re.compile(
     r"^(?P<label>[A-Z][\w.'/&-]*(?:\s+[\w.'/&()-]+){0,6}?\s*(?:No\.?|Number|#|ID))\s+(?!No\.?\s)(?P<rest>\S.*)$"
 )
 # "BD3843329 (Slovakia) expires 08 Apr 2029" -> value, country
+# Words separated by single spaces (parse_identifier collapses white space first), so the
+# value's extent is unambiguous and matching stays linear even on long runs of blanks.
 _ID_REST = re.compile(
-    r"^(?P<value>.+?)(?:\s+\((?P<country>[^()]+)\))?"
-    r"(?:\s+(?:expires|issued|Issue Date|Expiration Date|Date of Issue)\b.*)?$"
+    r"^(?P<value>\S+(?: \S+)*?)(?: \((?P<country>[^()]+)\))?"
+    r"(?: (?:expires|issued|Issue Date|Expiration Date|Date of Issue)\b.*)?$"
 )
 # Facts kept as (label, value) properties.
 _PROPERTY_LABELS = (
@@ -123,7 +125,7 @@ def _unquote(value: str) -> str:
 
 def parse_identifier(label: str, rest: str) -> Identifier | None:
     """Return the identifier of a part such as ``Passport BD3843329 (Slovakia) expires ...``."""
-    match = _ID_REST.match(rest.strip())
+    match = _ID_REST.match(" ".join(rest.split()))
     if match is None:
         return None
     value = match["value"].strip()
