@@ -99,28 +99,7 @@ ALL = sorted(CASES)
 TEXT_LINES = [c for c in ALL if CASES[c].lines]
 
 
-# Loaders that take an empty file for an empty list, when the format is given (FtM) or
-# the file is read as part of its directory (OFAC's sdn.csv).
-EMPTY_ACCEPTED = {
-    "ftm": "an empty FtM file given with format='ftm' loads as an empty list",
-    "ofac_csv": "an empty sdn.csv in an OFAC directory loads as an empty list",
-}
-
-
-def _empty_cases() -> list[object]:
-    return [
-        pytest.param(
-            case,
-            marks=pytest.mark.xfail(strict=True, reason=EMPTY_ACCEPTED[case])
-            if case in EMPTY_ACCEPTED
-            else (),
-            id=case,
-        )
-        for case in ALL
-    ]
-
-
-@pytest.mark.parametrize("case", _empty_cases())
+@pytest.mark.parametrize("case", ALL)
 @pytest.mark.parametrize("content", [b"", b"\n \r\n\t\n", b"\xef\xbb\xbf"], ids=repr)
 def test_empty_or_blank_file(tmp_path: Path, case: str, content: bytes) -> None:
     """An empty, blank or BOM-only file is an error naming the file, not an empty list."""
@@ -191,17 +170,9 @@ def test_truncated_document(tmp_path: Path, case: str) -> None:
             assert err.line is not None
 
 
-SHORT_ROWS = "a row with fewer cells than the header is taken as whole: the cut name loads"
-
-
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=SHORT_ROWS), id=c)
-        if c in ("ftm_csv", "watchlist")
-        else pytest.param(c, id=c)
-        for c in TEXT_LINES
-    ],
+    [pytest.param(c, id=c) for c in TEXT_LINES],
 )
 def test_truncated_lines_lose_no_record_silently(tmp_path: Path, case: str) -> None:
     """A line-oriented file cut inside a record loads what is whole, and says so.
@@ -308,22 +279,9 @@ def test_absurd_line(tmp_path: Path, case: str) -> None:
     assert err.line == data[:at].count(b"\n") + 1
 
 
-UNTERMINATED = "an unterminated quoted cell swallows the rest of the file without an error"
-
-
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            p.name,
-            id=p.name,
-            marks=pytest.mark.xfail(strict=True, reason=UNTERMINATED)
-            if "unterminated" in p.name
-            else (),
-        )
-        for p in sorted(MALFORMED.glob("*"))
-        if p.name != "README.md"
-    ],
+    [pytest.param(p.name, id=p.name) for p in sorted(MALFORMED.glob("*")) if p.name != "README.md"],
 )
 def test_hand_written_malformed_files(name: str) -> None:
     """Each file in fixtures/malformed/ is refused with a located ListFormatError."""
@@ -332,12 +290,10 @@ def test_hand_written_malformed_files(name: str) -> None:
     assert info.value.path is not None and name in info.value.path
 
 
-@pytest.mark.xfail(strict=True, reason=UNTERMINATED)
 def test_unterminated_quote_does_not_swallow_records(tmp_path: Path) -> None:
     """A quote left open in one row does not turn the rows after it into its name."""
     path = tmp_path / "watchlist.csv"
     path.write_text('id,name\nx1,"Alice\nx2,Bob\nx3,Carol\n', encoding="utf-8")
-    # Today: one entity, x1, named "Alice x2,Bob x3,Carol"; x2 and x3 are gone unreported.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -357,11 +313,6 @@ def test_unterminated_quote_does_not_swallow_records(tmp_path: Path) -> None:
         ),
     ],
     ids=["ftm_csv", "uk_covyr"],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="a row shorter than the header raises KeyError inside the parser: the error has "
-    "no line, record or field, and a lenient load fails whole instead of skipping the row",
 )
 def test_short_row_is_a_located_error(tmp_path: Path, fmt: str, content: str) -> None:
     """A row with fewer cells than the header is refused naming its line, or skipped."""

@@ -132,12 +132,18 @@ def parse_list(
     path = Path(path)
     fmt = _format(path, format)
     ctx = context if context is not None else LoadContext(path, lenient=lenient)
+    count = 0
     try:
-        yield from fmt.parse(path, ctx)
+        for entity in fmt.parse(path, ctx):
+            count += 1
+            yield entity
     except ListFormatError:
         raise
     except _UNEXPECTED as exc:  # hostile input that slipped past a parser's own checks
         raise ListFormatError(f"unreadable {fmt.name} file: {exc!r}"[:500], path=str(path)) from exc
+    if count == 0 and not ctx.problems:
+        # No sanctions list is empty: an empty file is a failed download or a wrong path.
+        raise ListFormatError(f"no entries in this {fmt.name} file", path=str(path))
 
 
 def _units(paths: Iterable[StrPath], format: str | None) -> list[tuple[Path, str]]:

@@ -118,7 +118,9 @@ def csv_rows(
     lines: Iterable[str], ctx: LoadContext, *, path: Path
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line number, row)`` for each non-blank CSV row; csv errors name the line."""
-    reader = csv.reader(lines)
+    # strict: a quote left open is an error at the end of the file, not a cell that
+    # swallows every row after it.
+    reader = csv.reader(lines, strict=True)
     while True:
         try:
             row = next(reader)
@@ -129,6 +131,39 @@ def csv_rows(
         if not any(cell.strip() for cell in row):
             continue
         yield reader.line_num, row
+
+
+def headed_rows(
+    path: Path, ctx: LoadContext, required: Iterable[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, row)`` dicts of a UTF-8 CSV with a header row.
+
+    The required columns must be in the header. A row with more or fewer cells than the
+    header (a file cut inside its last row, a stray delimiter) is rejected with its line:
+    an error in a strict load, a counted skip in a lenient one.
+    """
+    ctx.files.append(path)
+    with path.open("rb") as stream:
+        header: list[str] | None = None
+        for line, row in csv_rows(decode_lines(stream, ctx, path=path), ctx, path=path):
+            if header is None:
+                header = [c.strip() for c in row]
+                missing = [c for c in required if c not in header]
+                if missing:
+                    raise ctx.error(
+                        f"missing required column(s): {', '.join(missing)}",
+                        path=path,
+                        line=line,
+                        field=missing[0],
+                    )
+                continue
+            if len(row) != len(header):
+                where = f"{len(row)} cells for {len(header)} columns"
+                ctx.reject(ctx.error(where, path=path, line=line))
+                continue
+            yield line, {h: v.strip() for h, v in zip(header, row, strict=True)}
+        if header is None:
+            raise ctx.error("empty file: no header row", path=path)
 
 
 @contextmanager

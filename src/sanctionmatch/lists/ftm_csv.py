@@ -14,7 +14,7 @@ from pathlib import Path
 from sanctionmatch.errors import ListFormatError
 from sanctionmatch.lists._base import ListFormat, LoadContext, check_name, unique
 from sanctionmatch.lists._dates import parse_text_date
-from sanctionmatch.lists._io import csv_rows, decode_lines
+from sanctionmatch.lists._io import headed_rows
 from sanctionmatch.lists.ftm import LIST_NAME, PUBLISHER, SCHEMAS
 from sanctionmatch.model import AKA, PRIMARY, Entity, Identifier, Name, SourceRef
 
@@ -50,36 +50,10 @@ def split_values(cell: str) -> list[str]:
     return [v.strip() for v in cell.split(";") if v.strip()]
 
 
-def read_table(
-    path: Path, ctx: LoadContext, required: tuple[str, ...]
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line, row)`` dicts of a headed UTF-8 CSV, checking the required columns."""
-    ctx.files.append(path)
-    with path.open("rb") as stream:
-        header: list[str] | None = None
-        for line, row in csv_rows(decode_lines(stream, ctx, path=path), ctx, path=path):
-            if header is None:
-                header = [c.strip() for c in row]
-                missing = [c for c in required if c not in header]
-                if missing:
-                    raise ctx.error(
-                        f"missing required column(s): {', '.join(missing)}",
-                        line=line,
-                        field=missing[0],
-                    )
-                continue
-            if len(row) > len(header):
-                ctx.reject(ctx.error(f"{len(row)} cells for {len(header)} columns", line=line))
-                continue
-            yield line, {h: v.strip() for h, v in zip(header, row, strict=False)}
-        if header is None:
-            raise ctx.error("empty file: no header row")
-
-
 def parse(path: Path, ctx: LoadContext) -> Iterator[Entity]:
     """Stream the targets of a ``targets.simple.csv`` file."""
     ctx.publisher, ctx.list_name = PUBLISHER, "OpenSanctions targets.simple.csv"
-    for line, row in read_table(path, ctx, REQUIRED):
+    for line, row in headed_rows(path, ctx, REQUIRED):
         try:
             yield _entity(row, ctx, line)
         except ListFormatError as error:

@@ -23,7 +23,7 @@ from pathlib import Path
 from sanctionmatch.errors import ListFormatError
 from sanctionmatch.lists._base import ListFormat, LoadContext, check_name, unique
 from sanctionmatch.lists._dates import iso_date, parse_dmy_numeric
-from sanctionmatch.lists._io import csv_rows, decode_lines
+from sanctionmatch.lists._io import headed_rows
 from sanctionmatch.lists.uk import LIST_NAME, PUBLISHER, SCHEMAS
 from sanctionmatch.model import AKA, PRIMARY, WEAK, Entity, Identifier, Name, SourceRef
 
@@ -44,25 +44,7 @@ def sniff(path: Path, head: bytes) -> bool:
 
 
 def _read(path: Path, ctx: LoadContext) -> Iterator[tuple[int, dict[str, str]]]:
-    ctx.files.append(path)
-    with path.open("rb") as stream:
-        rows = csv_rows(decode_lines(stream, ctx, path=path), ctx, path=path)
-        header: list[str] | None = None
-        for line, row in rows:
-            if header is None:
-                header = [c.strip() for c in row]
-                missing = [c for c in REQUIRED[path.name] if c not in header]
-                if missing:
-                    raise ctx.error(
-                        f"missing required column(s): {', '.join(missing)}",
-                        path=path,
-                        line=line,
-                        field=missing[0],
-                    )
-                continue
-            yield line, {h: v.strip() for h, v in zip(header, row, strict=False)}
-        if header is None:
-            raise ctx.error("empty file: no header row", path=path)
+    return headed_rows(path, ctx, REQUIRED[path.name])
 
 
 def parse(path: Path, ctx: LoadContext) -> Iterator[Entity]:

@@ -20,8 +20,9 @@ from typing import Any
 from sanctionmatch.errors import ListFormatError
 from sanctionmatch.lists._base import ListFormat, LoadContext, check_name, check_size, unique
 from sanctionmatch.lists._dates import parse_text_date
+from sanctionmatch.lists._io import headed_rows
 from sanctionmatch.lists.ftm import json_lines
-from sanctionmatch.lists.ftm_csv import read_table, split_values
+from sanctionmatch.lists.ftm_csv import split_values
 from sanctionmatch.model import (
     AKA,
     PERSON,
@@ -76,7 +77,7 @@ def parse(path: Path, ctx: LoadContext) -> Iterator[Entity]:
     with path.open("rb") as stream:
         is_json = stream.read(64).lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"{")
     rows: Iterator[tuple[int, Any]] = (
-        json_lines(path, ctx) if is_json else read_table(path, ctx, REQUIRED)
+        json_lines(path, ctx) if is_json else headed_rows(path, ctx, REQUIRED)
     )
     for line, row in rows:
         try:
