@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sanctionmatch.comparable import comparable_form, skeleton
 from sanctionmatch.tables import read_table
-from sanctionmatch.text import ABJADS, clean_text, dominant_script, fold_confusables, latinize
+from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -241,7 +241,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     if not isinstance(text, str):
         raise TypeError(f"a name must be a str, not {type(text).__name__}")
     resolved = resolve_schema(schema)
-    cleaned = fold_confusables(clean_text(text))
+    cleaned = fold_text(text)
     raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
     if resolved is None:
         resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
@@ -291,5 +291,5 @@ def normalize_name(text: str) -> str:
 
 def _original_order(text: str, form: NameForm) -> list[str]:
     # An organisation keeps its legal form where it was written: "anglo caribbean co ltd".
-    raw = _merge_letter_runs(_latin_tokens(fold_confusables(clean_text(text))))
+    raw = _merge_letter_runs(_latin_tokens(fold_text(text)))
     return [t for t, _ in raw]

@@ -47,8 +47,7 @@ from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     DIACRITIC_CHARS,
     INVISIBLE_CHARS,
-    clean_text,
-    fold_confusables,
+    fold_text,
     latinize,
 )
 
@@ -152,7 +151,7 @@ def split_words(text: str) -> list[Word]:
 @functools.lru_cache(maxsize=1 << 16)
 def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
     """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
-    latin = latinize(fold_confusables(clean_text(surface))).lower()
+    latin = latinize(fold_text(surface)).lower()
     latin = re.sub(r"[^a-z0-9]+", " ", latin.replace("'", "")).strip()
     if "." in surface or " " in surface:  # a letter run: its letters make one word
         latin = latin.replace(" ", "")

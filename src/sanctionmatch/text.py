@@ -107,7 +107,7 @@ _SCRIPT_RANGES = (
 ABJADS = frozenset({"Arabic", "Hebrew"})
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, casefold: bool = True) -> str:
     """Return ``text`` compatibility-folded, without invisible characters, casefolded.
 
     NFKC folds full-width letters, mathematical alphanumerics, ligatures and other
@@ -117,7 +117,16 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)
     text = _DIACRITICS.sub("", text)
-    return text.casefold()
+    return text.casefold() if casefold else text
+
+
+def fold_text(text: str) -> str:
+    """Clean ``text``, fold look-alike letters, then casefold: the input of latinization.
+
+    Look-alikes are folded before casefolding, so that a capital is read by its own shape:
+    Greek Η looks like H, though its small letter η looks like n.
+    """
+    return fold_confusables(clean_text(text, casefold=False)).casefold()
 
 
 def fold_confusables(text: str) -> str:
@@ -127,7 +136,7 @@ def fold_confusables(text: str) -> str:
     mixes scripts becomes its Latin letter ("puтin" -> "putin"), and digits used as
     letters become letters ("p0utin" -> "poutin"). In a text mostly in Cyrillic or Greek,
     Latin look-alikes become letters of that script ("пyтин" -> "путин"). Words in a
-    single script are left alone. Expects casefolded text.
+    single script are left alone. Capitals fold to capitals.
     """
     if text.isascii() and not any(c.isdigit() for c in text):
         return text
