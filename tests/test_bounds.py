@@ -80,11 +80,6 @@ def test_scan_screens_each_distinct_part_once(monkeypatch: pytest.MonkeyPatch) -
     assert once > 0 and calls[0] <= once + 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scan's _resolve compares every lone family name with every full mention "
-    "(and sorts the mentions again for each): quadratic in the mentions of a document",
-)
 def test_scan_resolution_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     """Doubling a document at most doubles the work of resolving lone family names."""
     text = corpus()

@@ -452,21 +452,35 @@ def _resolve(found: list[_Found], words: Sequence[Word]) -> list[_Found]:
     """Resolve lone family names to the entities named in full elsewhere in the text."""
     full = [f for f in found if f.end - f.start > 1 and f.score >= DEFAULT_THRESHOLD]
     full.sort(key=lambda f: -f.score)
+    # Each full mention under the forms of its words, best first: a lone word only meets
+    # the mentions that contain it, so resolving stays linear in the number of mentions.
+    by_form: dict[str, list[_Found]] = {}
+    for mention in full:
+        for form in {f for w in words[mention.start : mention.end] for f in w.forms}:
+            by_form.setdefault(form, []).append(mention)
     out = []
     for item in found:
-        resolved = _resolve_one(item, words, full) if item.alone else None
+        resolved = _resolve_one(item, words, by_form) if item.alone else None
         out.append(item if resolved is None or resolved.score < item.score else resolved)
     out.sort(key=lambda f: f.start)
     return out
 
 
-def _resolve_one(item: _Found, words: Sequence[Word], full: Sequence[_Found]) -> _Found | None:
+def _resolve_one(
+    item: _Found, words: Sequence[Word], by_form: dict[str, list[_Found]]
+) -> _Found | None:
     forms = set(words[item.start].forms)
-    for mention in full:
+    seen: set[tuple[str, str]] = set()
+    candidates = sorted(
+        {id(m): m for f in forms for m in by_form.get(f, ())}.values(), key=lambda m: -m.score
+    )
+    for mention in candidates:
         best = mention.matches[0]
+        if (best.entity.id, best.name) in seen:
+            continue  # the same entity and name, said again: the answer would be the same
+        seen.add((best.entity.id, best.name))
         listed = family_forms(best.name)
-        said = {f for w in words[mention.start : mention.end] for f in w.forms}
-        if forms & listed & said or (forms & said and _near(forms, listed)):
+        if forms & listed or _near(forms, listed):
             where = words[mention.start]
             said_as = text_of(words, mention.start, mention.end)
             note = Penalty(f"a family name alone, resolved by {said_as!r} at {where.start}", 0)
