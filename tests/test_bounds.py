@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import importlib.util
 import itertools
 import pkgutil
 import re
@@ -193,6 +194,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
     for info in pkgutil.walk_packages(sanctionmatch.__path__, "sanctionmatch."):
         if info.name.endswith("__main__"):
             continue
+        if info.name == "sanctionmatch.spark" and importlib.util.find_spec("pyspark") is None:
+            continue  # the optional spark extra is not installed (it defines no pattern)
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern):
