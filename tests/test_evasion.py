@@ -81,13 +81,6 @@ def _found_plain(via: str, name: str, entity_id: str) -> bool:
 KRYUCHKOV = "eu-143268"  # listed as "Oleg KRYUCHKOV"
 PUTIN = "ofac-35096"
 KNOWN: dict[tuple[str, str], tuple[str, str, str]] = {
-    # A name whose look-alike letters outnumber its Latin ones is read as Cyrillic: Н is
-    # "n", С "s". (One whole word of look-alikes in a Latin name is read right.)
-    ("match", "cyrillic homoglyphs, whole words"): (
-        KRYUCHKOV,
-        "Олeг КRУUСНКОV",
-        "a name mostly of Cyrillic look-alikes is transliterated (Н->n, С->s, Р->r)",
-    ),
     # A doubled "o" is read by the English/Dutch rule oo -> u before doubled letters
     # collapse, so a doubled first letter of a legal form hides it: OOJSC is no JSC.
     ("match", "doubled letters"): (
@@ -105,12 +98,6 @@ KNOWN: dict[tuple[str, str], tuple[str, str, str]] = {
         "eu-134504",
         "OOlga NNikolaevna AMELCHENKOVA",
         "doubled letters in the first words leave them out of the mention (0.718)",
-    ),
-    # scan() reads each word on its own, so a whole word of look-alikes is read as Cyrillic.
-    ("scan", "cyrillic homoglyphs, whole words"): (
-        KRYUCHKOV,
-        "Oleg КRУUСНКОV",
-        "scan folds look-alikes word by word: КRУUСНКОV alone is mostly Cyrillic",
     ),
     # A word that starts with a digit look-alike is not capitalised, so it starts no name.
     ("scan", "digits for letters"): (

@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionmatch.text import clean_text, dominant_script, fold_confusables, latinize, script_of
+from sanctionmatch.text import (
+    clean_text,
+    dominant_script,
+    fold_confusables,
+    latin_reading,
+    latinize,
+    script_of,
+)
 
 
 def test_clean_text_removes_invisible_characters() -> None:
@@ -101,3 +108,11 @@ def test_clean_text_is_idempotent(text: str) -> None:
     """Cleaning twice changes nothing more."""
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_latin_reading_of_look_alike_words() -> None:
+    """Words of look-alikes in a name with Latin letters get a Latin reading."""
+    assert latin_reading("МОНАММАD ЅАDІQ") == "MOHAMMAD SADIQ"
+    assert latin_reading("ЅО'К МІN") == "SO'K MIN"  # the N is Latin, so ЅО'К is read too
+    assert latin_reading("Vladimir Putin") is None
+    assert latin_reading("Сергей Шойгу") is None  # no Latin letter: nothing to fold towards

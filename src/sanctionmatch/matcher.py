@@ -58,6 +58,7 @@ from sanctionmatch.model import (
 )
 from sanctionmatch.names import ORGANIZATION, NameForm, resolve_schema, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, explain_forms, score_forms
+from sanctionmatch.text import latin_reading
 from sanctionmatch.weights import TokenWeights
 
 CANDIDATES = 30  # list names proposed for full scoring per query, at most (or 3 x limit)
@@ -283,7 +284,19 @@ class Matcher:
         hits = []
         # A name below the cutoff may still reach it with an agreeing birth date.
         bonus = max(DATE_AGREES.values()) if date is not None else 0.0
-        for number, score, form_id in self._best_entities(query, kind, limit, cutoff - bonus):
+        found = self._best_entities(query, kind, limit, cutoff - bonus)
+        readings = {number: name for number, _, _ in found}
+        alternative = latin_reading(name)
+        if alternative is not None:
+            # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too.
+            other = tokenize_name(alternative, kind)
+            best = {number: (score, form) for number, score, form in found}
+            for number, score, form_id in self._best_entities(other, kind, limit, cutoff - bonus):
+                if number not in best or score > best[number][0]:
+                    best[number] = (score, form_id)
+                    readings[number] = alternative
+            found = [(number, score, form) for number, (score, form) in best.items()]
+        for number, score, form_id in found:
             facts = self.facts[number]
             if not facts.schema & allowed_bits:
                 continue
@@ -297,7 +310,7 @@ class Matcher:
             penalties = tuple(p for p in notes if p is not None)
             final = min(1.0, max(0.0, score + sum(p.amount for p in penalties)))
             if final >= cutoff:
-                hits.append(RawMatch(number, final, form_id, name, kind, penalties))
+                hits.append(RawMatch(number, final, form_id, readings[number], kind, penalties))
         hits.sort(key=lambda h: (-h.score, h.entity))
         return hits[:limit]
 

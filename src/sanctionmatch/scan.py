@@ -48,6 +48,7 @@ from sanctionmatch.text import (
     DIACRITIC_CHARS,
     INVISIBLE_CHARS,
     fold_text,
+    latin_reading,
     latinize,
 )
 
@@ -151,11 +152,20 @@ def split_words(text: str) -> list[Word]:
 @functools.lru_cache(maxsize=1 << 16)
 def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
     """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
+    latin = _latin_of(surface)
+    forms = tuple(comparable_form(p) for p in latin.split())
+    alternative = latin_reading(surface)
+    if alternative is not None:  # a word mixing scripts may be meant either way
+        forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
+    return latin, forms
+
+
+def _latin_of(surface: str) -> str:
     latin = latinize(fold_text(surface)).lower()
     latin = re.sub(r"[^a-z0-9]+", " ", latin.replace("'", "")).strip()
     if "." in surface or " " in surface:  # a letter run: its letters make one word
         latin = latin.replace(" ", "")
-    return latin, tuple(comparable_form(p) for p in latin.split())
+    return latin
 
 
 def _join_letter_runs(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -146,6 +146,38 @@ def fold_confusables(text: str) -> str:
     return _LETTER_RUN.sub(lambda m: _fold_word(m.group(0), overall), text)
 
 
+def latin_reading(text: str) -> str | None:
+    """Read every look-alike letter of the mixed-script words of ``text`` as Latin.
+
+    Returns None when no word mixes scripts. A name written mostly in Cyrillic
+    look-alikes ("МОНАММАD ЅАDІQ") is otherwise read as Cyrillic; screening tries this
+    reading as well, since an evader can write either way.
+    """
+    if text.isascii():
+        return None
+    to_latin = _confusables()[0]
+    text = unicodedata.normalize("NFKC", text)
+    has_latin = any(c.isascii() and c.isalpha() for c in text)
+    changed = False
+
+    def fold(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(0)
+        scripts = {script_of(c) for c in word if c.isalpha()}
+        if scripts <= {"Latin"}:
+            return word
+        # A word mixing scripts, or, in a name with Latin letters, a word made only of
+        # look-alikes ("ЅО'К МІN": the N is Latin).
+        lookalikes = all(c in to_latin or script_of(c) == "Latin" for c in word)
+        if not (("Latin" in scripts or has_latin) and lookalikes):
+            return word
+        changed = True
+        return "".join(to_latin.get(c, c) for c in word)
+
+    folded = _LETTER_RUN.sub(fold, text)
+    return folded if changed else None
+
+
 def _script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
