@@ -28,8 +28,13 @@ from .strategies import EVASIONS, PERSON_EVASIONS
 
 SENTENCE = "On Tuesday, {} met investors in Geneva, officials said."
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*[A-Za-z.]")
+# Derandomized: the same 20 disguises every run, so that a strict xfail cannot flip by
+# chance on one machine; the benchmark measures recall on many more.
 EXAMPLES = settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.filter_too_much],
 )
 
 
@@ -88,22 +93,10 @@ KNOWN: dict[tuple[str, str], tuple[str, str, str]] = {
         "OOJSC SOVFRACHT",
         "'oo' reads as 'u' before doubled letters collapse (OOJSC: 0.69)",
     ),
-    # The confusables table maps 1 to l only: "1" written for "i" is a wrong letter.
-    ("match", "digits for letters"): (
-        PUTIN,
-        "Vlad1m1r PUT1N",
-        "1 written for i is folded to l, never i",
-    ),
     ("scan", "doubled letters"): (
         "eu-134504",
         "OOlga NNikolaevna AMELCHENKOVA",
         "doubled letters in the first words leave them out of the mention (0.718)",
-    ),
-    # A word that starts with a digit look-alike is not capitalised, so it starts no name.
-    ("scan", "digits for letters"): (
-        KRYUCHKOV,
-        "0leg KRYUCHK0V",
-        "a name word starting with a digit look-alike (0leg) is not taken as capitalised",
     ),
 }
 

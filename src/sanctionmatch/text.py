@@ -151,9 +151,10 @@ def latin_reading(text: str) -> str | None:
 
     Returns None when no word mixes scripts. A name written mostly in Cyrillic
     look-alikes ("МОНАММАD ЅАDІQ") is otherwise read as Cyrillic; screening tries this
-    reading as well, since an evader can write either way.
+    reading as well, since an evader can write either way. In it, a digit 1 inside a
+    word is read as i (the first reading takes it for l).
     """
-    if text.isascii():
+    if text.isascii() and "1" not in text:
         return None
     to_latin = _confusables()[0]
     text = unicodedata.normalize("NFKC", text)
@@ -165,6 +166,10 @@ def latin_reading(text: str) -> str | None:
         word = match.group(0)
         scripts = {script_of(c) for c in word if c.isalpha()}
         if scripts <= {"Latin"}:
+            if scripts and "1" in word:
+                # The first reading takes 1 for l ("V1adimir"); this one for i ("Put1n").
+                changed = True
+                return "".join("i" if c == "1" else to_latin.get(c, c) for c in word)
             return word
         # A word mixing scripts, or, in a name with Latin letters, a word made only of
         # look-alikes ("ЅО'К МІN": the N is Latin).
