@@ -60,6 +60,7 @@ MAX_PART = 5  # words in a part of a span that is screened
 MIN_FUZZY = 5  # letters a word needs before a one-edit variant of it counts as a hit
 RESOLVED = 0.98  # a lone family name resolved in the document keeps this share of the score
 DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
+PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
 
 # A word: letters, digits, combining marks and invisible characters (an evader's
@@ -320,9 +321,12 @@ def scan_text(
     if len(words) > MAX_WORDS:
         raise ValueError(f"text has {len(words)} words; scan at most {MAX_WORDS} at once")
     screened: dict[str, tuple[Match, ...]] = {}
+    # Parts are screened down to this score: low enough for a lone family name to be
+    # kept for resolution, high enough for the matcher to skip hopeless candidates.
+    floor = min(cutoff, PART_FLOOR)
     found: list[_Found] = []
     for start, end in _spans(words, vocabulary):
-        found.extend(_best_parts(matcher, text, words, (start, end), vocabulary, screened))
+        found.extend(_best_parts(matcher, text, words, (start, end), vocabulary, screened, floor))
     chosen = _resolve(found, words)
     mentions = []
     for item in chosen:
@@ -342,6 +346,7 @@ def _best_parts(
     span: tuple[int, int],
     vocabulary: Vocabulary,
     screened: dict[str, tuple[Match, ...]],
+    floor: float,
 ) -> list[_Found]:
     """Screen the parts of a span that start and end on a hit; keep the best ones."""
     start, end = span
@@ -360,7 +365,7 @@ def _best_parts(
             surface = text[words[i].start : words[j - 1].end]
             key = " ".join(f for w in words[i:j] for f in w.forms)
             if key not in screened:
-                found = matcher.match(surface, threshold=0.0, limit=3)
+                found = matcher.match(surface, threshold=floor, limit=3)
                 if j - i == 1:
                     found = [m for m in found if _lone_word_ok(m, words[i])]
                 # Initials spell an acronym only when written as one: "PLA", not the
