@@ -59,6 +59,23 @@ LOOKALIKE_TOKENS = frozenset(
     }
 )  # fmt: skip
 LOOKALIKE_PHRASES = ("rossiya segodnya",)
+# The Wagner group's distinctive word in its spellings, and the generic words it comes with.
+WAGNER_TOKENS = [
+    {"wagner", "vagner", "wagnera", "vagnera"},
+    {
+        "group",
+        "gruppa",
+        "grupp",
+        "groupe",
+        "gruppe",
+        "pmc",
+        "chvk",
+        "company",
+        "kompaniya",
+        "grupa",
+    },
+]
+
 # (name in the article, article file, query, note). A query is a list of word sets (a name
 # matches when each set shares a word with it) or exact phrases (see ``matches``).
 # Institutions and outlets are checked against every list too.
@@ -101,21 +118,7 @@ SEED_NAMES: tuple[tuple[str, str, list[set[str]] | str, str], ...] = (
     (
         "groupe Wagner",
         "001_32a8c315f75d9149.txt",
-        [
-            {"wagner", "vagner", "wagnera", "vagnera"},
-            {
-                "group",
-                "gruppa",
-                "grupp",
-                "groupe",
-                "gruppe",
-                "pmc",
-                "chvk",
-                "company",
-                "kompaniya",
-                "grupa",
-            },
-        ],
+        WAGNER_TOKENS,
         "OFAC, UK and EU list the group under several entries",
     ),
     (
@@ -195,21 +198,7 @@ SEED_NAMES: tuple[tuple[str, str, list[set[str]] | str, str], ...] = (
     (
         "Wagner",
         "002_2156c6a9ed81ab0e.txt",
-        [
-            {"wagner", "vagner", "wagnera", "vagnera"},
-            {
-                "group",
-                "gruppa",
-                "grupp",
-                "groupe",
-                "gruppe",
-                "pmc",
-                "chvk",
-                "company",
-                "kompaniya",
-                "grupa",
-            },
-        ],
+        WAGNER_TOKENS,
         "le groupe paramilitaire privé russe Wagner",
     ),
     (
