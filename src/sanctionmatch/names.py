@@ -65,7 +65,7 @@ class NameForm(NamedTuple):
     joined: str  # comparable form of all words run together, legal forms included
     script: str  # the dominant script of the name as written
     letters: str  # the cleaned name without separators, in its own script
-    words: int  # how many words the name was written with, legal forms included
+    written: tuple[str, ...]  # the latinized words in written order, legal forms included
 
     @property
     def normalized(self) -> str:
@@ -268,7 +268,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         comparable_form("".join(t for t, _ in joined_raw)),
         dominant_script(cleaned),
         "".join(c for c in cleaned if c.isalnum()),
-        len(joined_raw),
+        tuple(t for t, _ in joined_raw),
     )
 
 
@@ -283,13 +283,7 @@ def normalize_name(text: str) -> str:
     'sergei kuzhugetovich shoigu'
     """
     form = tokenize_name(text)
-    words = [t.text for t in form.tokens]
     if form.legal_forms:
-        return " ".join(_original_order(text, form))
-    return " ".join(words)
-
-
-def _original_order(text: str, form: NameForm) -> list[str]:
-    # An organisation keeps its legal form where it was written: "anglo caribbean co ltd".
-    raw = _merge_letter_runs(_latin_tokens(fold_text(text)))
-    return [t for t, _ in raw]
+        # An organisation keeps its legal form where it was written: "anglo caribbean co ltd".
+        return " ".join(form.written)
+    return form.normalized

@@ -329,7 +329,7 @@ def _evaluate(
         # certain.
         notes.append(("a single name against a full name", score * (SINGLE - 1)))
         score *= SINGLE
-    respaced = qa.words != qb.words and len(qa.joined) >= 4
+    respaced = len(qa.written) != len(qb.written) and len(qa.joined) >= 4
     joined = _edit_similarity(qa.joined, qb.joined, weighted=False) if respaced else 0.0
     if joined >= GLUED_MIN and joined > score:
         # Spacing differs but the letters agree: "1142021 corp", "vanderbilt corp".
