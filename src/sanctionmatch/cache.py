@@ -52,6 +52,10 @@ from sanctionmatch.matcher import Matcher
 from sanctionmatch.model import ListMetadata, SanctionsList
 from sanctionmatch.version import __version__
 
+# Bumped whenever the pickled records change shape (a NameForm field, the index layout),
+# so that a development build never unpickles an entry written by an older one.
+CACHE_FORMAT = 2
+
 log = logging.getLogger(__name__)
 
 StrPath = str | os.PathLike[str]
@@ -122,7 +126,9 @@ def content_key(
     Raises:
         FileNotFoundError: a path does not exist.
     """
-    key = hashlib.sha256(f"sanctionmatch {__version__}\0{format}\0{lenient}".encode())
+    key = hashlib.sha256(
+        f"sanctionmatch {__version__} {CACHE_FORMAT}\0{format}\0{lenient}".encode()
+    )
     hashed: dict[Path, str] = {}
     for given in paths:
         path = Path(given)
@@ -143,7 +149,8 @@ def content_key(
 
 def _sample_key() -> str:
     data = files("sanctionmatch").joinpath("data", SAMPLE_FILE).read_bytes()
-    return hashlib.sha256(f"sanctionmatch {__version__}\0sample\0".encode() + data).hexdigest()
+    head = f"sanctionmatch {__version__} {CACHE_FORMAT}\0sample\0".encode()
+    return hashlib.sha256(head + data).hexdigest()
 
 
 def _dependencies(
