@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import jellyfish
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionmatch import DEFAULT_THRESHOLD, compare, explain
+from sanctionmatch import DEFAULT_THRESHOLD, compare, explain, score
 
 from .strategies import names
 
@@ -131,3 +132,30 @@ def test_identical_names_score_one(name: str) -> None:
         assert score == 1.0
     else:
         assert score == 0.0
+
+
+def _plain_weighted_distance(a: str, b: str) -> float:
+    """The weighted edit distance by the textbook recurrence, without shortcuts."""
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, start=1):
+        current = [float(i)]
+        for j, y in enumerate(b, start=1):
+            sub = 0.0 if x == y else 0.5 if (x, y) in score._HALF else 1.0
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + sub))
+        previous = current
+    return previous[-1]
+
+
+@given(
+    st.text("aeioubpdtkgszScJlrmnfvhwy", max_size=12), st.text("aeioubdtkgszSlrmnfhy", max_size=12)
+)
+def test_weighted_distance_shortcuts_agree_with_the_recurrence(a: str, b: str) -> None:
+    """The kin-group bound never exceeds, and the early stop never changes, the distance."""
+    exact = _plain_weighted_distance(a, b)
+    kin = jellyfish.levenshtein_distance(
+        a.translate(score._KIN_GROUPS), b.translate(score._KIN_GROUPS)
+    )
+    assert kin <= exact
+    for limit in (0.5, 1.0, 2.0, 100.0):
+        found = score._weighted_distance(a, b, limit)
+        assert found == exact if exact <= limit else found > limit

@@ -23,6 +23,7 @@ on one side only (a missing middle name or patronymic).
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import jellyfish
@@ -125,14 +126,42 @@ _HALF = frozenset(
 )
 
 
-def _weighted_distance(a: str, b: str) -> float:
-    """Edit distance where a vowel for a vowel, or a kindred consonant, costs half."""
+# Letters joined by the half-cost pairs above, each group written as one letter: the
+# plain distance between two tokens so written is a lower bound of the weighted one.
+_KIN_GROUPS = str.maketrans(
+    {x: g[0] for g in ("aeiou", "mn", "bp", "dt", "kgh", "szScJ", "lr", "fv") for x in g}
+)
+_HALF_OF = {x: frozenset(y for z, y in _HALF if z == x) for x, _ in _HALF}
+_NO_HALF: frozenset[str] = frozenset()
+
+
+def _weighted_distance(a: str, b: str, limit: float) -> float:
+    """Edit distance where a vowel for a vowel, or a kindred consonant, costs half.
+
+    Returns infinity once every path costs more than ``limit``: the caller only needs
+    the exact distance up to it.
+    """
     previous = [float(j) for j in range(len(b) + 1)]
     for i, x in enumerate(a, start=1):
-        current = [float(i)]
-        for j, y in enumerate(b, start=1):
-            sub = previous[j - 1] + (0.0 if x == y else 0.5 if (x, y) in _HALF else 1.0)
-            current.append(min(previous[j] + 1.0, current[j - 1] + 1.0, sub))
+        half = _HALF_OF.get(x, _NO_HALF)
+        left = float(i)
+        current = [left]
+        lowest = left
+        # previous holds one more cell than b has letters: the diagonal of the last.
+        for diagonal, up, y in zip(previous, previous[1:], b, strict=False):
+            if x != y:
+                diagonal += 0.5 if y in half else 1.0
+            up += 1.0
+            left += 1.0
+            if up < left:
+                left = up
+            if diagonal < left:
+                left = diagonal
+            current.append(left)
+            if left < lowest:
+                lowest = left
+        if lowest > limit:
+            return math.inf  # the row minimum never falls: the distance exceeds the limit
         previous = current
     return previous[-1]
 
@@ -166,18 +195,33 @@ def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = 
             distance = 0.5
     # The weighted distance is at least half the plain one: skip it where even that
     # could not make a pair.
-    if weighted and distance > 1 and 1.0 - MULTI_EDIT * distance / (2 * longest) >= MIN_PAIR:
-        distance = min(distance, _weighted_distance(a, b))
     # One edit in a short token changes the name: "Kim"/"Kin", "Ante"/"Ande". A single
     # edit is how typos and most spelling variants differ; each further edit costs more,
     # as names that differ in a block of letters are different names (Castro/Castillo).
     short = SHORT if longest <= 4 else 0.0
+    if weighted and distance > 1 and 1.0 - MULTI_EDIT * distance / (2 * longest) >= MIN_PAIR:
+        # Past this distance the tokens do not pair (the similarity is below MIN_PAIR),
+        # with a lone edit's cost up to a distance of 1 and the dearer one beyond.
+        lone = (1.0 - MIN_PAIR - short) * longest / per_edit
+        limit = max(min(1.0, lone), lone / MULTI_EDIT)
+        kin_a, kin_b = a.translate(_KIN_GROUPS), b.translate(_KIN_GROUPS)
+        if jellyfish.levenshtein_distance(kin_a, kin_b) <= limit:
+            distance = min(distance, _weighted_distance(a, b, limit))
     cost = per_edit * (distance if distance <= 1 else MULTI_EDIT * distance)
     return max(0.0, 1.0 - cost / longest - short)
 
 
 def _weight(token: Token, weights: TokenWeights) -> float:
     return ROLE_WEIGHT[token.role] * (weights.rarity(token.form) if token.role == NAME else 1.0)
+
+
+@functools.lru_cache(maxsize=MEMO_PAIRS)
+def _merged(left: Token, right: Token) -> Token:
+    """Two adjacent tokens run together into one."""
+    text = left.text + right.text
+    form = comparable_form(text)
+    abjad = left.abjad or right.abjad
+    return Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
 
 
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -187,15 +231,11 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
     out = list(side)
     i = 0
     while i < len(out) - 1:
-        left, right = out[i], out[i + 1]
-        text = left.text + right.text
-        form = comparable_form(text)
-        abjad = left.abjad or right.abjad
-        merged = Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
+        merged = _merged(out[i], out[i + 1])
         for target in other:
             if len(target.text) < 4:
                 continue
-            if not (abjad or target.abjad) and abs(len(target.form) - len(form)) > 2:
+            if not (merged.abjad or target.abjad) and abs(len(target.form) - len(merged.form)) > 2:
                 continue
             if token_similarity(merged, target)[0] >= GLUED_MIN:
                 out[i : i + 2] = [merged]
