@@ -6,7 +6,8 @@ import pickle
 
 import pytest
 
-from sanctionmatch.index import NameIndex, build_index, name_keys, query_keys
+from sanctionmatch.index import MEMO_NEAR_SIZE, NameIndex, build_index, name_keys, query_keys
+from sanctionmatch.matcher import sample_matcher
 from sanctionmatch.names import tokenize_name
 from sanctionmatch.weights import TokenWeights
 
@@ -112,3 +113,18 @@ def test_pickles(index: NameIndex) -> None:
     copy = pickle.loads(pickle.dumps(index))
     query = tokenize_name("Vladimir Poutine")
     assert copy.candidates(query) == index.candidates(query)
+
+
+def test_common_tokens_are_remembered_not_pickled() -> None:
+    """Candidate sets of common query tokens are kept across queries, and left out of pickles."""
+    index = sample_matcher().index
+    query = tokenize_name("Al Mohammad Kim")
+    index._memo.clear()
+    first = index.candidates(query)
+    remembered = dict(index._memo)
+    assert index.candidates(query) == first
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy._memo == {}
+    assert copy.candidates(query) == first
+    assert remembered
+    assert all(len(near) >= MEMO_NEAR_SIZE for _, near in remembered.values())

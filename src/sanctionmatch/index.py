@@ -37,7 +37,7 @@ import itertools
 from array import array
 from collections.abc import Iterable, Sequence
 
-from attrs import frozen
+from attrs import field, fields, frozen
 
 from sanctionmatch.comparable import comparable_form, skeleton
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token
@@ -46,6 +46,8 @@ from sanctionmatch.variants import variant_groups
 from sanctionmatch.weights import TokenWeights
 
 MEMO_KEYS = 1 << 16  # distinct query tokens whose keys are kept
+MEMO_NEAR = 1 << 11  # common query tokens whose candidate sets are kept, per index
+MEMO_NEAR_SIZE = 200  # ... a token is common when this many names are near it
 MIN_FUZZY = 4  # shorter tokens get no deletion keys: one edit in them changes the name
 MIN_PART = 5  # tokens this long are indexed by their first and last letters, too
 LONG = 9  # a query token this long that is no list token may be several glued
@@ -174,6 +176,19 @@ class NameIndex:
     flat: array[int]
     totals: array[float]
     weights: TokenWeights
+    # The ids near each common query token, kept across queries (see _near).
+    _memo: dict[tuple[tuple[str, float], ...], tuple[set[int], set[int]]] = field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the index without its memo (see :mod:`pickle`)."""
+        return {f.name: getattr(self, f.name) for f in fields(NameIndex) if f.init}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_memo", {})
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -242,14 +257,31 @@ class NameIndex:
             per_token.setdefault(acronym, (sum(weights), ((acronym, ACRONYM),)))
         evidence = []
         for weight, keys in per_token.values():
-            lists = [(self.ids(key), close) for key, close in keys]
-            near = set().union(*(ids for ids, _ in lists))
+            close, near = self._near(keys)
             if near:
-                close = set().union(*(ids for ids, c in lists if c >= VARIANT))
                 evidence.append((weight, close, near))
         # The rarest evidence first, so that common tokens meet a non-empty candidate set.
         evidence.sort(key=lambda e: len(e[2]))
         return evidence, sum(weights)
+
+    def _near(self, keys: tuple[tuple[str, float], ...]) -> tuple[set[int], set[int]]:
+        """The ids under a query token's keys: those that agree closely, and all.
+
+        A common token's sets are large and recur from query to query ("mohammad",
+        "trading"): they are kept, up to MEMO_NEAR tokens (the memo is then emptied).
+        The sets are shared: callers must not change them.
+        """
+        known = self._memo.get(keys)
+        if known is not None:
+            return known
+        lists = [(self.ids(key), close) for key, close in keys]
+        near = set().union(*(ids for ids, _ in lists))
+        close = set().union(*(ids for ids, c in lists if c >= VARIANT)) if near else near
+        if len(near) >= MEMO_NEAR_SIZE:
+            if len(self._memo) >= MEMO_NEAR:
+                self._memo.clear()
+            self._memo[keys] = (close, near)
+        return close, near
 
     def _rank(
         self,
