@@ -51,6 +51,7 @@ from sanctionmatch.text import (
     latin_reading,
     latinize,
 )
+from sanctionmatch.variants import variant_groups
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
@@ -212,10 +213,20 @@ class Vocabulary:
     exact: frozenset[str]
     near: dict[str, frozenset[str]]
     generic: frozenset[str]
+    # The forms a word alone may name an entity by (see _lone_word_ok): a listed
+    # person's family name, an organisation's one distinctive word ("~group" for the
+    # variant groups of the latter).
+    alone: frozenset[str] = frozenset()
 
     @classmethod
-    def from_forms(cls, forms: Iterable[NameForm]) -> Vocabulary:
-        """Build the vocabulary of prepared list names."""
+    def from_forms(cls, forms: Iterable[NameForm], *, alone: Iterable[str] = ()) -> Vocabulary:
+        """Build the vocabulary of prepared list names.
+
+        Args:
+            forms: the prepared list names.
+            alone: the forms by which one word alone may name an entity (see
+                :func:`lone_forms`).
+        """
         exact: set[str] = set()
         generic: set[str] = set()
         for form in forms:
@@ -229,7 +240,15 @@ class Vocabulary:
             if len(word) >= MIN_FUZZY:
                 for key in _deletions(word):
                     near.setdefault(key, set()).add(word)
-        return cls(frozenset(exact), {k: frozenset(v) for k, v in near.items()}, frozenset(generic))
+        near_sets = {k: frozenset(v) for k, v in near.items()}
+        return cls(frozenset(exact), near_sets, frozenset(generic), frozenset(alone))
+
+    def may_stand_alone(self, word: Word) -> bool:
+        """Whether a word alone may name a listed entity (else it is not screened alone)."""
+        forms = word.forms
+        return any(f in self.alone for f in forms) or any(
+            f"~{group}" in self.alone for f in forms for group in variant_groups(f)
+        )
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
@@ -244,6 +263,28 @@ class Vocabulary:
                 if any(k in self.near or k in self.exact for k in _deletions(form)):
                     return True
         return False
+
+
+def lone_forms(matcher: Matcher) -> set[str]:
+    """The forms by which one word alone may name an entity of a matcher's list.
+
+    A superset of what :func:`_lone_word_ok` accepts, known before screening: a listed
+    person's family name (:func:`family_forms`), and the distinctive word of an
+    organisation name with one ("Wagner" of "Wagner Group"), with its variant groups.
+    """
+    out: set[str] = set()
+    for form, owners in zip(matcher.index.forms, matcher.owners, strict=True):
+        named = [t for t in form.tokens if t.role == NAME]
+        for number, value in owners:
+            if matcher.entities[number].schema == PERSON:
+                if "," in value or any(w.isupper() and len(w) > 1 for w in value.split()):
+                    out.update(family_forms(value))
+                elif named:
+                    out.add(named[-1].form)  # the last name word, as family_forms reads it
+            elif len({t.text for t in named}) == 1:
+                out.add(named[0].form)
+                out.update(f"~{group}" for group in variant_groups(named[0].form))
+    return out
 
 
 def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int]]:
@@ -326,7 +367,8 @@ def scan_text(
     floor = min(cutoff, PART_FLOOR)
     found: list[_Found] = []
     for start, end in _spans(words, vocabulary):
-        found.extend(_best_parts(matcher, text, words, (start, end), vocabulary, screened, floor))
+        span = (start, end)
+        found.extend(_best_parts(matcher, text, words, span, vocabulary, screened, floor, cutoff))
     chosen = _resolve(found, words)
     mentions = []
     for item in chosen:
@@ -347,6 +389,7 @@ def _best_parts(
     vocabulary: Vocabulary,
     screened: dict[str, tuple[Match, ...]],
     floor: float,
+    cutoff: float,
 ) -> list[_Found]:
     """Screen the parts of a span that start and end on a hit; keep the best ones."""
     start, end = span
@@ -362,10 +405,13 @@ def _best_parts(
                 continue
             if not (hits[j - 1 - start] or words[j - 1].joined):
                 continue  # ... and ends with one
+            if j - i == 1 and not vocabulary.may_stand_alone(words[i]):
+                continue  # one word that names no listed entity alone
             surface = text[words[i].start : words[j - 1].end]
             key = " ".join(f for w in words[i:j] for f in w.forms)
             if key not in screened:
-                found = matcher.match(surface, threshold=floor, limit=3)
+                # Only a lone word is kept below the threshold, for resolution.
+                found = matcher.match(surface, threshold=floor if j - i == 1 else cutoff, limit=3)
                 if j - i == 1:
                     found = [m for m in found if _lone_word_ok(m, words[i])]
                 # Initials spell an acronym only when written as one: "PLA", not the
@@ -546,7 +592,7 @@ def vocabulary_of(matcher: Matcher) -> Vocabulary:
     with _VOCABULARY_LOCK:
         vocabulary = _VOCABULARIES.get(matcher)
         if vocabulary is None:
-            vocabulary = Vocabulary.from_forms(matcher.index.forms)
+            vocabulary = Vocabulary.from_forms(matcher.index.forms, alone=lone_forms(matcher))
             _VOCABULARIES[matcher] = vocabulary
         return vocabulary
 
