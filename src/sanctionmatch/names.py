@@ -43,6 +43,8 @@ INITIAL = "initial"  # a single letter
 GENERIC = "generic"  # bank, group, company ...
 STOP = "stop"  # of, the, de (in organisation names)
 NUMBER = "number"
+MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
+MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 
 
 class Token(NamedTuple):
@@ -139,13 +141,19 @@ def _latin_tokens(text: str) -> list[tuple[str, bool]]:
     """Split cleaned text into latinized tokens, each flagged when it came from an abjad."""
     out: list[tuple[str, bool]] = []
     for word in _WORDS.findall(text):
-        abjad = not word.isascii() and dominant_script(word) in ABJADS
-        latin = _APOSTROPHES.sub("", latinize(word).lower())
-        # Folded again once latin: a letter latinization dropped may have kept digits
-        # apart from the letters they stand for ("0a\ud7fca").
-        latin = fold_confusables(latin)
-        out.extend((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
+        out.extend(_latin_word(word))
     return out
+
+
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def _latin_word(word: str) -> tuple[tuple[str, bool], ...]:
+    """The latinized tokens of one word (memoized: list names share most of their words)."""
+    abjad = not word.isascii() and dominant_script(word) in ABJADS
+    latin = _APOSTROPHES.sub("", latinize(word).lower())
+    # Folded again once latin: a letter latinization dropped may have kept digits
+    # apart from the letters they stand for ("0a\ud7fca").
+    latin = fold_confusables(latin)
+    return tuple((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
 
 
 def _merge_letter_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -226,7 +234,7 @@ def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     return bool(_split_legal_forms(tokens)[1])
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=MEMO_NAMES)
 def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     """Prepare a name for comparison.
 
@@ -242,7 +250,9 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         raise TypeError(f"a name must be a str, not {type(text).__name__}")
     resolved = resolve_schema(schema)
     cleaned = fold_text(text)
-    raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
+    raw = joined_raw = []
+    if resolved != PERSON:
+        raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
     if resolved is None:
         resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
     legal: list[str] = []

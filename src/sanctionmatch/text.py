@@ -129,6 +129,9 @@ def fold_text(text: str) -> str:
     return fold_confusables(clean_text(text, casefold=False)).casefold()
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def fold_confusables(text: str) -> str:
     """Replace look-alike letters inside words that mix scripts.
 
@@ -138,11 +141,13 @@ def fold_confusables(text: str) -> str:
     Latin look-alikes become letters of that script ("пyтин" -> "путин"). Words in a
     single script are left alone. Capitals fold to capitals.
     """
-    if text.isascii() and not any(c.isdigit() for c in text):
+    if text.isascii() and _DIGIT.search(text) is None:
         return text
     # The script most letters of the whole text are written in decides for a word that
     # mixes scripts: in "Oleg КRУUСНКОV" even a word mostly of Cyrillic look-alikes is Latin.
     overall = _script_counts(text)
+    if len(overall) < 2:
+        return text  # one script (or digits alone) throughout: no word can mix scripts
     return _LETTER_RUN.sub(lambda m: _fold_word(m.group(0), overall), text)
 
 
@@ -344,6 +349,8 @@ def latinize(text: str) -> str:
 
 def dominant_script(text: str) -> str:
     """Return the script of most letters in ``text`` ("Latin" for text with none)."""
+    if text.isascii():
+        return "Latin"
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
