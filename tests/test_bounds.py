@@ -200,7 +200,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{attr}", value))
-    found.extend((f"comparable rule {p.pattern!r}", p) for p, _ in _rules())
+    found.extend((f"comparable rule {p.pattern!r}", p) for _, p, _ in _rules())
     return found
 
 

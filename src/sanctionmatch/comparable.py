@@ -21,12 +21,16 @@ MEMO_TOKENS = 1 << 16  # distinct tokens whose forms are kept
 
 
 @functools.cache
-def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The rules in order, each with a letter it needs to match ("" when none is known)."""
     rules = []
     for pattern, replacement in read_table("comparable.tsv", columns=2):
         if replacement == "(empty)":
             replacement = ""
-        rules.append((re.compile(pattern), replacement))
+        # A rule that begins with a letter ("sch", "^g") cannot match a token without it:
+        # testing for the letter is far cheaper than running the pattern.
+        first = pattern.removeprefix("^")[:1]
+        rules.append((first if first.isalpha() else "", re.compile(pattern), replacement))
     return tuple(rules)
 
 
@@ -40,8 +44,9 @@ def comparable_form(token: str) -> str:
     if token.isdigit():
         return token
     form = token
-    for pattern, replacement in _rules():
-        form = pattern.sub(replacement, form)
+    for letter, pattern, replacement in _rules():
+        if letter in form:  # always true for ""
+            form = pattern.sub(replacement, form)
     return form or token
 
 
