@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import logging
 import random
 import re
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,7 +101,11 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    source = load_list(*args.lists, lenient=True) if args.lists else load_sample()
+    # Entries listed on two of the lists under one id are skipped once and counted.
+    logging.getLogger("sanctionmatch.lists").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        source = load_list(*args.lists, lenient=True) if args.lists else load_sample()
     matcher = Matcher(source)
     vocabulary = vocabulary_of(matcher)
     built = time.perf_counter() - started
