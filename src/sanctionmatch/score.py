@@ -17,7 +17,9 @@ A token's weight says how much agreeing on it means: a rare family name more tha
 "Mohammed" (see :mod:`sanctionmatch.weights`), a particle, initial or generic organisation
 word little, a legal form nothing. Unmatched tokens on both sides are a conflict ("Sergey
 Ivanovich Lavrov" vs "Sergey Viktorovich Lavrov") and cost far more than a token present
-on one side only (a missing middle name or patronymic).
+on one side only (a missing middle name or patronymic), except in a query written in
+syllables (Hangul, Han), where a syllable the other name lacks belongs to another given
+name and costs SYLLABLE_EXTRA instead of QUERY_EXTRA.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ MULTI_EDIT = 1.5  # cost of each edit, relative to a lone one, when there are se
 MIN_PAIR = 0.6  # token pairs less similar than this are not aligned
 KAPPA = 0.5  # how much a fuzzy pair's dissimilarity costs on top of its lost evidence
 QUERY_EXTRA = 0.3  # cost of a query token with no counterpart, per unit of weight
+SYLLABLE_EXTRA = 2.0  # ... of a syllable of a name written in Hangul or Han characters
 CANDIDATE_EXTRA = {"Person": 0.3, ORGANIZATION: 0.6}  # ... of a list token with none
 CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smaller weight
 LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
@@ -348,7 +351,10 @@ def _evaluate(
         sum(c_weights[j] for j in c_left if ct[j].role != GENERIC),
     )
     extra_c = CANDIDATE_EXTRA.get(qa.schema, 0.3)
-    den += QUERY_EXTRA * wq + CONFLICT * conflict + extra_c * (wc - conflict)
+    # In a name written in syllables (Hangul, Han) every syllable is part of a given or
+    # family name: one the other name lacks is a different name, not an omitted one.
+    extra_q = SYLLABLE_EXTRA if qa.script in SYLLABIC else QUERY_EXTRA
+    den += extra_q * wq + CONFLICT * conflict + extra_c * (wc - conflict)
     if steps is not None:
         steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
         steps.extend(TokenPair(None, ct[j].text, 0.0, c_weights[j], "unmatched") for j in c_left)
