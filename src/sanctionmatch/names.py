@@ -259,9 +259,11 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     set_aside: list[str] = []
     if resolved == PERSON:
         raw = joined_raw = _merge_letter_runs(_latin_tokens(_reorder(cleaned)))
-        kept = [t for t in raw if t[0] not in titles()]
+        # The titles are Latin words: a word from an abjad that reads like one is a
+        # name (عمر, Omar, latinizes to "mr").
+        kept = [t for t in raw if t[0] not in titles() or t[1]]
         if kept:
-            set_aside = [t for t, _ in raw if t in titles()]
+            set_aside = [t for t, abjad in raw if t in titles() and not abjad]
             raw = kept
     else:
         raw, legal = _split_legal_forms(raw)
