@@ -159,3 +159,11 @@ def test_weighted_distance_shortcuts_agree_with_the_recurrence(a: str, b: str) -
     for limit in (0.5, 1.0, 2.0, 100.0):
         found = score._weighted_distance(a, b, limit)
         assert found == exact if exact <= limit else found > limit
+
+
+def test_two_consonants_are_a_weaker_likeness_than_three() -> None:
+    """An abjad word agreeing with a Latin one on two consonants counts less than on three."""
+    two = explain("هانيه", "Khan").pairs[0]
+    three = explain("حسين", "Hussein").pairs[0]
+    assert two.form == three.form == "skeleton"
+    assert two.similarity < three.similarity

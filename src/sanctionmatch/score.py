@@ -77,6 +77,7 @@ SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
+SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
 _LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
 
@@ -105,9 +106,12 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # Arabic and Hebrew script write consonants only: compare those.
         sa = a.skel if a.abjad else skeleton(a.form, abjad=True)
         sb = b.skel if b.abjad else skeleton(b.form, abjad=True)
+        # Two consonants are a weak likeness (هانيه "hnyh" and Khan, پور "pwr" and
+        # Jaber): a root mostly has three.
+        weight = 0.9 if min(len(sa), len(sb)) >= 3 else SHORT_SKELETON
         if sa == sb and len(sa) >= 2:
-            return 0.9, "skeleton"
-        return max(_edit_similarity(a.form, b.form), 0.9 * _edit_similarity(sa, sb)), "fuzzy"
+            return weight, "skeleton"
+        return max(_edit_similarity(a.form, b.form), weight * _edit_similarity(sa, sb)), "fuzzy"
     if a.skel == b.skel and min(len(a.text), len(b.text)) >= 4 and _vowel_variant(a, b):
         # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
         return 0.85, "vowels"
