@@ -74,11 +74,19 @@ def test_scan_screens_each_distinct_part_once(monkeypatch: pytest.MonkeyPatch) -
         return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Matcher, "match", counting)
-    scan_module.scan(text, matcher=matcher)
+    remembered = scan_module.vocabulary_of(matcher).screened
+    remembered.clear()
+    first = scan_module.scan(text, matcher=matcher)
     once = calls[0]
     calls[0] = 0
+    remembered.clear()
     scan_module.scan(text * 8, matcher=matcher)
     assert once > 0 and calls[0] <= once + 5
+    # Across documents too: the parts screened before are not screened again, and the
+    # mentions are the same.
+    calls[0] = 0
+    assert scan_module.scan(text, matcher=matcher) == first
+    assert calls[0] == 0
 
 
 def test_scan_resolution_work_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:

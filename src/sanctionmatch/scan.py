@@ -63,6 +63,7 @@ RESOLVED = 0.98  # a lone family name resolved in the document keeps this share 
 DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
 PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
+MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 
 # A word: letters, digits, combining marks and invisible characters (an evader's
 # zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
@@ -217,6 +218,11 @@ class Vocabulary:
     # person's family name, an organisation's one distinctive word ("~group" for the
     # variant groups of the latter).
     alone: frozenset[str] = frozenset()
+    # The matches of the parts of spans screened so far, by surface and threshold: the
+    # same names and capitalised words recur from document to document.
+    screened: dict[tuple[str, bool, float], tuple[Match, ...]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def from_forms(cls, forms: Iterable[NameForm], *, alone: Iterable[str] = ()) -> Vocabulary:
@@ -410,15 +416,9 @@ def _best_parts(
             surface = text[words[i].start : words[j - 1].end]
             key = " ".join(f for w in words[i:j] for f in w.forms)
             if key not in screened:
-                # Only a lone word is kept below the threshold, for resolution.
-                found = matcher.match(surface, threshold=floor if j - i == 1 else cutoff, limit=3)
-                if j - i == 1:
-                    found = [m for m in found if _lone_word_ok(m, words[i])]
-                # Initials spell an acronym only when written as one: "PLA", not the
-                # initials of "second line" or "rusia-iran-drones".
-                acronym = j - i == 1 and words[i].surface.isupper()
-                found = [m for m in found if acronym or not _by_acronym(m)]
-                screened[key] = tuple(found)
+                screened[key] = _screen_part(
+                    matcher, vocabulary, surface, words[i:j], floor, cutoff
+                )
             matches = screened[key]
             dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
             if matches and dropped:
@@ -439,6 +439,35 @@ def _best_parts(
         if all(part.end <= t.start or part.start >= t.end for t in taken):
             taken.append(part)
     return taken
+
+
+def _screen_part(
+    matcher: Matcher,
+    vocabulary: Vocabulary,
+    surface: str,
+    words: Sequence[Word],
+    floor: float,
+    cutoff: float,
+) -> tuple[Match, ...]:
+    """The matches of one part of a span, remembered across documents (names recur)."""
+    lone = len(words) == 1
+    # Only a lone word is kept below the threshold, for resolution.
+    threshold = floor if lone else cutoff
+    memo = vocabulary.screened
+    known = memo.get((surface, lone, threshold))
+    if known is not None:
+        return known
+    found = matcher.match(surface, threshold=threshold, limit=3)
+    if lone:
+        found = [m for m in found if _lone_word_ok(m, words[0])]
+    # Initials spell an acronym only when written as one: "PLA", not the initials of
+    # "second line" or "rusia-iran-drones".
+    acronym = lone and words[0].surface.isupper()
+    result = tuple(m for m in found if acronym or not _by_acronym(m))
+    if len(memo) >= MEMO_PARTS:
+        memo.clear()
+    memo[(surface, lone, threshold)] = result
+    return result
 
 
 def _name_words(words: Sequence[Word], part: _Found) -> int:
