@@ -10,6 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, compare, explain
+from sanctionmatch.names import tokenize_name
+from sanctionmatch.score import score_forms
+from sanctionmatch.weights import default_weights
 
 from .strategies import names
 
@@ -61,6 +64,17 @@ def test_missing_patronymic_costs_little_conflicting_costs_a_lot() -> None:
     listed = "LAVROV, Sergey Viktorovich"
     assert compare("Sergey Lavrov", listed) >= 0.9
     assert compare("Sergey Ivanovich Lavrov", listed) < 0.6
+
+
+def test_a_list_token_missing_costs_by_the_list_entry_schema() -> None:
+    """A listed organisation's word that a person-like query lacks costs as an organisation's."""
+    query = tokenize_name("Aurora", "Person")
+    weights = default_weights()
+    as_org = score_forms(
+        query, tokenize_name("Aurora Marine Lines", "Organization"), weights=weights
+    )
+    as_person = score_forms(query, tokenize_name("Aurora Marine Lines", "Person"), weights=weights)
+    assert as_org < as_person
 
 
 def test_rare_tokens_weigh_more_than_common_ones() -> None:

@@ -307,7 +307,9 @@ def _evaluate(
         sum(q_weights[i] for i in q_left if qt[i].role != GENERIC),
         sum(c_weights[j] for j in c_left if ct[j].role != GENERIC),
     )
-    extra_c = CANDIDATE_EXTRA.get(qa.schema, 0.3)
+    # A list token's absence costs by what the list entry is: an organisation's words
+    # ("7th of Tir") matter more than a person's, whatever the query looks like.
+    extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
     den += QUERY_EXTRA * wq + CONFLICT * conflict + extra_c * (wc - conflict)
     if steps is not None:
         steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
