@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
 
@@ -219,6 +220,16 @@ def _role(text: str, form: str, schema: str, count: int) -> str:
     return NAME
 
 
+def _read_numbers(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Read an organisation's number words as digits: "Twenty-Seven" and "27" meet.
+
+    Person names are left alone: "Seven" or "Dix" there is a name, not a number.
+    """
+    if any(abjad for _, abjad in tokens):
+        return tokens  # number words are Latin-script words
+    return [(word, False) for word in read_numbers([t for t, _ in tokens])]
+
+
 def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" for text, _ in tokens):
@@ -255,6 +266,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
             raw = kept
     else:
         raw, legal = _split_legal_forms(raw)
+        raw = _read_numbers(raw)
     tokens: list[Token] = []
     for token, abjad in raw:
         form = comparable_form(token)

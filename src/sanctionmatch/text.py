@@ -192,7 +192,14 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+# Ordinal numbers written with digits: English 1st 2nd 3rd 4th, French 1er 1re 2e 2eme.
+# Their digits are digits, not letters in disguise.
+ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th|er|re|e|eme)", re.IGNORECASE)
+
+
 def _fold_word(word: str, overall: dict[str, int]) -> str:
+    if ORDINAL_DIGITS.fullmatch(word):
+        return word
     counts = _script_counts(word)
     letters = sum(n for s, n in counts.items() if s != "Digit")
     if len(counts) < 2 or letters < 2:
