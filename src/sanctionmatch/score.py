@@ -3,7 +3,8 @@
 Two names are compared token by token. Each query token is aligned with at most one
 candidate token (best pairs first); a pair's similarity is the best evidence among the
 tokens' forms: identical latin text, identical cross-convention comparable form, identical
-consonant skeleton (abjad scripts), an initial, or an edit-distance similarity. Adjacent
+consonant skeleton (abjad scripts), an initial, or an edit-distance similarity; person
+names left unpaired may pair as a nickname and its full name ("Bob", "Robert"). Adjacent
 tokens glued on one side ("Jongun", "JSCARGUMENT") are split to meet the other side.
 
 The score is the weighted share of aligned evidence::
@@ -43,7 +44,7 @@ from sanctionmatch.names import (
     legal_form_families,
     tokenize_name,
 )
-from sanctionmatch.variants import are_variants
+from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
 
 DEFAULT_THRESHOLD = 0.72
@@ -71,6 +72,7 @@ LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "G
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
+NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
@@ -290,6 +292,8 @@ def _evaluate(
             steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
         return ACRONYM
     pairs, q_left, c_left = _align(qt, ct, _lineage_split(qt, ct), qa.schema == ORGANIZATION)
+    if qa.schema != ORGANIZATION:
+        pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
     q_weights = [_weight(t, weights) for t in qt]
     c_weights = [_weight(t, weights) for t in ct]
     num = den = 0.0
@@ -350,6 +354,29 @@ def _evaluate(
     if penalties is not None:
         penalties.extend(Penalty(reason, amount) for reason, amount in notes)
     return min(1.0, max(0.0, score))
+
+
+def _pair_nicknames(
+    qt: tuple[Token, ...],
+    ct: tuple[Token, ...],
+    pairs: list[tuple[int, int, float, str]],
+    q_left: list[int],
+    c_left: list[int],
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """Pair a person's names left unpaired that are a nickname and its full name.
+
+    Only names nothing closer paired meet this way ("Bob Kowalczyk" and "Robert Kowalczyk"), so a
+    nickname never takes a token from a better match.
+    """
+    pairs, q_rest, c_rest = list(pairs), list(q_left), list(c_left)
+    for i in q_left:
+        for j in c_rest:
+            if qt[i].role == ct[j].role == NAME and are_nicknames(qt[i].form, ct[j].form):
+                pairs.append((i, j, NICKNAME, "nickname"))
+                q_rest.remove(i)
+                c_rest.remove(j)
+                break
+    return pairs, q_rest, c_rest
 
 
 def _is_abbreviation(short: str, long: str) -> bool:
