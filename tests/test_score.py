@@ -77,6 +77,12 @@ def test_a_list_token_missing_costs_by_the_list_entry_schema() -> None:
     assert as_org < as_person
 
 
+def test_an_initial_is_not_glued_to_the_next_word() -> None:
+    """An initial stays an initial: "N. Nazarov" is not the word "nnazarov"."""
+    pairs = explain("N. Nazarov", "Nikita Nazarov", schema="Person").pairs
+    assert [p.query for p in pairs if p.candidate == "nazarov"] == ["nazarov"]
+
+
 def test_rare_tokens_weigh_more_than_common_ones() -> None:
     """Agreeing on a rare family name beats agreeing on a common given name."""
     rare = compare("Ali Mkrtychev", "Ahmad Mkrtychev", schema="Person")

@@ -182,10 +182,17 @@ def _weight(token: Token, weights: TokenWeights) -> float:
     return ROLE_WEIGHT[token.role] * (weights.rarity(token.form) if token.role == NAME else 1.0)
 
 
+def _words(tokens: tuple[Token, ...]) -> int:
+    return sum(len(t.text) > 1 for t in tokens)
+
+
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
-    if len(side) <= len(other):
-        return side  # only the side with more tokens can hold a split one
+    if _words(side) < _words(other):
+        # A split word leaves two words: a side with fewer words cannot hold one. With as
+        # many words, it may still miss one the other has ("Anatoly Kozlo vsky" and
+        # "Anatoly Ivanovich Kozlovsky"). Initials do not count: they are not halves.
+        return side
     out = list(side)
     i = 0
     while i < len(out) - 1:
