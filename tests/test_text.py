@@ -83,6 +83,15 @@ def test_latinize_arabic_article() -> None:
     assert "al" not in latinize("الله").split()
 
 
+def test_latinize_hebrew_geresh() -> None:
+    """A geresh, or an apostrophe typed for one, makes ג j, ז zh and צ ch."""
+    assert latinize(clean_text("צ'רצ'יל")) == "chrchyl"
+    assert latinize(clean_text("צ׳רצ׳יל")) == "chrchyl"
+    assert latinize(clean_text("ז'בוטינסקי")).startswith("zh")
+    assert latinize(clean_text("ג'ורג'")) == "jvrj"
+    assert latinize(clean_text("צבי")).lower() == "tsby"  # no geresh: ts
+
+
 def test_script_of() -> None:
     """Code points map to their coarse scripts."""
     assert [script_of(c) for c in "aжαا김金1"] == [

@@ -43,6 +43,8 @@ DIACRITIC_CHARS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 _DIACRITICS = re.compile(f"[{DIACRITIC_CHARS}]")
 
 _LETTER_RUN = re.compile(r"[^\W_]+")
+# An apostrophe typed for the Hebrew geresh (U+05F3) after ג, ז, צ or ץ (see latinize).
+_HEBREW_APOSTROPHE = re.compile("(?<=[\u05d2\u05d6\u05e6\u05e5])['\u2019]")
 
 
 @functools.cache
@@ -117,6 +119,7 @@ def clean_text(text: str, *, casefold: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)
     text = _DIACRITICS.sub("", text)
+    text = _HEBREW_APOSTROPHE.sub("\u05f3", text)
     return text.casefold() if casefold else text
 
 
@@ -333,6 +336,14 @@ _ARABIC_ARTICLE = re.compile(
 )
 
 
+# Hebrew writes the sounds of foreign names that it lacks with a geresh (U+05F3, or an
+# apostrophe) after a letter: ג' is j, ז' is zh, צ' and final ץ' are ch (צ'רצ'יל is
+# Churchill). Without the geresh the letters read g, z and ts. Writers often type an
+# apostrophe for the geresh; clean_text() turns it into one.
+_HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5])\u05f3")
+_GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch"}
+
+
 def latinize(text: str) -> str:
     """Return ``text`` transliterated to ASCII, script by script.
 
@@ -346,6 +357,7 @@ def latinize(text: str) -> str:
         return text
     text = _HANGUL_SYLLABLES.sub(_romanize_hangul, text)
     text = _ARABIC_ARTICLE.sub("al ", text)
+    text = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
     return unidecode(text)
 
 
