@@ -92,6 +92,12 @@ def test_latinize_hebrew_geresh() -> None:
     assert latinize(clean_text("צבי")).lower() == "tsby"  # no geresh: ts
 
 
+def test_latinize_indic_ca_as_ch() -> None:
+    """The Indic letter ca is "ch", as English spellings write it, in every Indic script."""
+    assert latinize("चौधरी") == "chaudhrii"
+    assert latinize("মিচ") == latinize("मिच") == "mich"
+
+
 def test_script_of() -> None:
     """Code points map to their coarse scripts."""
     assert [script_of(c) for c in "aжαا김金1"] == [

@@ -344,6 +344,11 @@ _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5])\u05f3")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch"}
 
 
+# The Indic letter ca (च, চ, ਚ, ચ, ଚ, చ, ಚ, ച) is "c" in ISO 15919, as unidecode writes it,
+# but "ch" in the Hunterian spellings that English, and the lists, use: चौधरी is Chaudhry.
+_INDIC_CA = str.maketrans(dict.fromkeys("\u091a\u099a\u0a1a\u0a9a\u0b1a\u0c1a\u0c9a\u0d1a", "ch"))
+
+
 def latinize(text: str) -> str:
     """Return ``text`` transliterated to ASCII, script by script.
 
@@ -358,6 +363,7 @@ def latinize(text: str) -> str:
     text = _HANGUL_SYLLABLES.sub(_romanize_hangul, text)
     text = _ARABIC_ARTICLE.sub("al ", text)
     text = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
+    text = text.translate(_INDIC_CA)
     return unidecode(text)
 
 
