@@ -98,6 +98,12 @@ def test_latinize_indic_ca_as_ch() -> None:
     assert latinize("মিচ") == latinize("मिच") == "mich"
 
 
+def test_latinize_armenian_u() -> None:
+    """Armenian ու, written with two letters, is one vowel u, in capitals too."""
+    assert latinize("Սուրեն") == "Suren"
+    assert latinize("ՈՒԿՐԱԻՆԱ").startswith("UKR")
+
+
 def test_script_of() -> None:
     """Code points map to their coarse scripts."""
     assert [script_of(c) for c in "aжαا김金1"] == [

@@ -349,6 +349,11 @@ _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch"}
 _INDIC_CA = str.maketrans(dict.fromkeys("\u091a\u099a\u0a1a\u0a9a\u0b1a\u0c1a\u0c9a\u0d1a", "ch"))
 
 
+# Armenian writes the vowel u with two letters, ո + ւ; unidecode reads them one by one
+# ("ow"), so Սուրեն came out "sowren". Every convention (ISO 9985, BGN/PCGN) writes "u".
+_ARMENIAN_U = re.compile("[\u0548\u0578][\u0552\u0582]")
+
+
 def latinize(text: str) -> str:
     """Return ``text`` transliterated to ASCII, script by script.
 
@@ -364,6 +369,7 @@ def latinize(text: str) -> str:
     text = _ARABIC_ARTICLE.sub("al ", text)
     text = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
     text = text.translate(_INDIC_CA)
+    text = _ARMENIAN_U.sub(lambda m: "U" if m.group(0)[0] == "\u0548" else "u", text)
     return unidecode(text)
 
 
