@@ -56,6 +56,11 @@ def test_fold_confusables_digits_in_words() -> None:
     assert fold_confusables("v1adimir p0utin 11420") == "vladimir poutin 11420"
 
 
+def test_fold_confusables_nine_for_g() -> None:
+    """A 9 inside a word is the g it looks like."""
+    assert fold_confusables("ser9ei 9eor9iev") == "sergei georgiev"
+
+
 def test_fold_confusables_keeps_ordinal_digits() -> None:
     """Digits with an ordinal suffix are a number, not letters in disguise."""
     assert fold_confusables("1st 2nd 3rd 24th 1er") == "1st 2nd 3rd 24th 1er"
