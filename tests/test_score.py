@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, compare, explain
 from sanctionmatch.names import tokenize_name
-from sanctionmatch.score import score_forms
+from sanctionmatch.score import score_forms, token_similarity
 from sanctionmatch.weights import default_weights
 
 from .strategies import names
@@ -81,6 +81,12 @@ def test_an_initial_is_not_glued_to_the_next_word() -> None:
     """An initial stays an initial: "N. Nazarov" is not the word "nnazarov"."""
     pairs = explain("N. Nazarov", "Nikita Nazarov", schema="Person").pairs
     assert [p.query for p in pairs if p.candidate == "nazarov"] == ["nazarov"]
+
+
+def test_kindred_consonants_cost_no_more_than_a_vowel() -> None:
+    """Tokens one p/b apart, which share a skeleton, score as the half edit they are."""
+    kaplan, kablan = (tokenize_name(n, "Person").tokens[0] for n in ("kaplan", "kablan"))
+    assert token_similarity(kaplan, kablan)[0] > 0.9
 
 
 def test_rare_tokens_weigh_more_than_common_ones() -> None:

@@ -108,7 +108,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return max(_edit_similarity(a.form, b.form), 0.9 * _edit_similarity(sa, sb)), "fuzzy"
     if a.skel == b.skel and min(len(a.text), len(b.text)) >= 4 and _vowel_variant(a, b):
         # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
-        return 0.85, "vowels"
+        # The skeleton also merges p/b and v/f, which may cost less as an edit.
+        return max((0.85, "vowels"), (_edit_similarity(a.form, b.form), "fuzzy"))
     longest, gap = max(len(a.form), len(b.form)), abs(len(a.form) - len(b.form))
     if gap > 1 and 1.0 - MULTI_EDIT * gap / longest < MIN_PAIR:
         # Too different in length to pair whatever the letters: skip the edit distance.
