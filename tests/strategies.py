@@ -64,7 +64,7 @@ LATIN_LOOKALIKES = {
 # Digits written for letters ("l33t").
 DIGIT_LOOKALIKES = {
     "o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "e": "3", "E": "3", "a": "4",
-    "A": "4", "s": "5", "S": "5", "t": "7", "T": "7", "B": "8",
+    "A": "4", "s": "5", "S": "5", "t": "7", "T": "7", "B": "8", "g": "9",
 }  # fmt: skip
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e\u034f"
 SOFT_HYPHEN = "\u00ad"

@@ -11,6 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, compare, explain, score
+from sanctionmatch.names import tokenize_name
+from sanctionmatch.score import score_forms, token_similarity
+from sanctionmatch.weights import default_weights
 
 from .strategies import names
 
@@ -62,6 +65,29 @@ def test_missing_patronymic_costs_little_conflicting_costs_a_lot() -> None:
     listed = "LAVROV, Sergey Viktorovich"
     assert compare("Sergey Lavrov", listed) >= 0.9
     assert compare("Sergey Ivanovich Lavrov", listed) < 0.6
+
+
+def test_a_list_token_missing_costs_by_the_list_entry_schema() -> None:
+    """A listed organisation's word that a person-like query lacks costs as an organisation's."""
+    query = tokenize_name("Aurora", "Person")
+    weights = default_weights()
+    as_org = score_forms(
+        query, tokenize_name("Aurora Marine Lines", "Organization"), weights=weights
+    )
+    as_person = score_forms(query, tokenize_name("Aurora Marine Lines", "Person"), weights=weights)
+    assert as_org < as_person
+
+
+def test_an_initial_is_not_glued_to_the_next_word() -> None:
+    """An initial stays an initial: "N. Nazarov" is not the word "nnazarov"."""
+    pairs = explain("N. Nazarov", "Nikita Nazarov", schema="Person").pairs
+    assert [p.query for p in pairs if p.candidate == "nazarov"] == ["nazarov"]
+
+
+def test_kindred_consonants_cost_no_more_than_a_vowel() -> None:
+    """Tokens one p/b apart, which share a skeleton, score as the half edit they are."""
+    kaplan, kablan = (tokenize_name(n, "Person").tokens[0] for n in ("kaplan", "kablan"))
+    assert token_similarity(kaplan, kablan)[0] > 0.9
 
 
 def test_rare_tokens_weigh_more_than_common_ones() -> None:

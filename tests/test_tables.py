@@ -10,7 +10,14 @@ from sanctionmatch import normalize_name
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.tables import read_table
 
-WORD_LISTS = ["titles.tsv", "particles.tsv", "org_words.tsv", "legal_forms.tsv", "common_words.tsv"]
+WORD_LISTS = [
+    "titles.tsv",
+    "particles.tsv",
+    "org_words.tsv",
+    "legal_forms.tsv",
+    "common_words.tsv",
+    "number_words.tsv",
+]
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,16 @@ def test_fold_confusables_digits_in_words() -> None:
     assert fold_confusables("v1adimir p0utin 11420") == "vladimir poutin 11420"
 
 
+def test_fold_confusables_nine_for_g() -> None:
+    """A 9 inside a word is the g it looks like."""
+    assert fold_confusables("ser9ei 9eor9iev") == "sergei georgiev"
+
+
+def test_fold_confusables_keeps_ordinal_digits() -> None:
+    """Digits with an ordinal suffix are a number, not letters in disguise."""
+    assert fold_confusables("1st 2nd 3rd 24th 1er") == "1st 2nd 3rd 24th 1er"
+
+
 def test_fold_confusables_leaves_single_script_words() -> None:
     """Words in one script are left alone."""
     assert fold_confusables("путин putin") == "путин putin"
@@ -76,6 +86,27 @@ def test_latinize_arabic_article() -> None:
     """The Arabic article is split off; Allah stays one word."""
     assert latinize("الراشد").split()[0] == "al"
     assert "al" not in latinize("الله").split()
+
+
+def test_latinize_hebrew_geresh() -> None:
+    """A geresh, or an apostrophe typed for one, makes ג j, ז zh and צ ch."""
+    assert latinize(clean_text("צ'רצ'יל")) == "chrchyl"
+    assert latinize(clean_text("צ׳רצ׳יל")) == "chrchyl"
+    assert latinize(clean_text("ז'בוטינסקי")).startswith("zh")
+    assert latinize(clean_text("ג'ורג'")) == "jvrj"
+    assert latinize(clean_text("צבי")).lower() == "tsby"  # no geresh: ts
+
+
+def test_latinize_indic_ca_as_ch() -> None:
+    """The Indic letter ca is "ch", as English spellings write it, in every Indic script."""
+    assert latinize("चौधरी") == "chaudhrii"
+    assert latinize("মিচ") == latinize("मिच") == "mich"
+
+
+def test_latinize_armenian_u() -> None:
+    """Armenian ու, written with two letters, is one vowel u, in capitals too."""
+    assert latinize("Սուրեն") == "Suren"
+    assert latinize("ՈՒԿՐԱԻՆԱ").startswith("UKR")
 
 
 def test_script_of() -> None:

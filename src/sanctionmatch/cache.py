@@ -52,9 +52,10 @@ from sanctionmatch.matcher import Matcher
 from sanctionmatch.model import ListMetadata, SanctionsList
 from sanctionmatch.version import __version__
 
-# Bumped whenever the pickled records change shape (a NameForm field, the index layout),
-# so that a development build never unpickles an entry written by an older one.
-CACHE_FORMAT = 2
+# Bumped whenever the pickled records change shape (a NameForm field, the index layout)
+# or list names are read differently (the name tables, latinization), so that a
+# development build never unpickles an entry written by an older one.
+CACHE_FORMAT = 3
 
 log = logging.getLogger(__name__)
 

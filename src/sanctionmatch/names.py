@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
+from sanctionmatch.wade_giles import read_wade_giles
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -227,6 +230,19 @@ def _role(text: str, form: str, schema: str, count: int) -> str:
     return NAME
 
 
+def _reread(
+    tokens: list[tuple[str, bool]], reader: Callable[[Sequence[str]], list[str]]
+) -> list[tuple[str, bool]]:
+    """Rewrite a name's words with a reader of Latin-script conventions.
+
+    The readers: an organisation's number words as digits ("Twenty-Seven" and "27" meet;
+    in a person's name "Seven" is a name) and a person's Wade-Giles as pinyin.
+    """
+    if any(abjad for _, abjad in tokens):
+        return tokens  # both conventions are written in Latin script
+    return [(word, False) for word in reader([t for t, _ in tokens])]
+
+
 def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" for text, _ in tokens):
@@ -265,8 +281,10 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         if kept:
             set_aside = [t for t, abjad in raw if t in titles() and not abjad]
             raw = kept
+        raw = _reread(raw, read_wade_giles)
     else:
         raw, legal = _split_legal_forms(raw)
+        raw = _reread(raw, read_numbers)
     tokens: list[Token] = []
     for token, abjad in raw:
         form = comparable_form(token)

@@ -3,7 +3,8 @@
 Two names are compared token by token. Each query token is aligned with at most one
 candidate token (best pairs first); a pair's similarity is the best evidence among the
 tokens' forms: identical latin text, identical cross-convention comparable form, identical
-consonant skeleton (abjad scripts), an initial, or an edit-distance similarity. Adjacent
+consonant skeleton (abjad scripts), an initial, or an edit-distance similarity; person
+names left unpaired may pair as a nickname and its full name ("Bob", "Robert"). Adjacent
 tokens glued on one side ("Jongun", "JSCARGUMENT") are split to meet the other side.
 
 The score is the weighted share of aligned evidence::
@@ -46,7 +47,7 @@ from sanctionmatch.names import (
     legal_form_families,
     tokenize_name,
 )
-from sanctionmatch.variants import are_variants
+from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
 
 DEFAULT_THRESHOLD = 0.72
@@ -75,6 +76,7 @@ LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "G
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
+NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
@@ -114,7 +116,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return max(_edit_similarity(a.form, b.form), weight * _edit_similarity(sa, sb)), "fuzzy"
     if a.skel == b.skel and min(len(a.text), len(b.text)) >= 4 and _vowel_variant(a, b):
         # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
-        return 0.85, "vowels"
+        # The skeleton also merges p/b and v/f, which may cost less as an edit.
+        return max((0.85, "vowels"), (_edit_similarity(a.form, b.form), "fuzzy"))
     longest, gap = max(len(a.form), len(b.form)), abs(len(a.form) - len(b.form))
     if gap > 1 and 1.0 - MULTI_EDIT * gap / longest < MIN_PAIR:
         # Too different in length to pair whatever the letters: skip the edit distance.
@@ -231,10 +234,17 @@ def _merged(left: Token, right: Token) -> Token:
     return Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
 
 
+def _words(tokens: tuple[Token, ...]) -> int:
+    return sum(len(t.text) > 1 for t in tokens)
+
+
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
-    if len(side) <= len(other):
-        return side  # only the side with more tokens can hold a split one
+    if _words(side) < _words(other):
+        # A split word leaves two words: a side with fewer words cannot hold one. With as
+        # many words, it may still miss one the other has ("Anatoly Kozlo vsky" and
+        # "Anatoly Ivanovich Kozlovsky"). Initials do not count: they are not halves.
+        return side
     out = list(side)
     i = 0
     while i < len(out) - 1:
@@ -337,6 +347,8 @@ def _evaluate(
             steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
         return ACRONYM
     pairs, q_left, c_left = _align(qt, ct, _lineage_split(qt, ct), qa.schema == ORGANIZATION)
+    if qa.schema != ORGANIZATION:
+        pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
     q_weights = [_weight(t, weights) for t in qt]
     c_weights = [_weight(t, weights) for t in ct]
     num = den = 0.0
@@ -354,7 +366,9 @@ def _evaluate(
         sum(q_weights[i] for i in q_left if qt[i].role != GENERIC),
         sum(c_weights[j] for j in c_left if ct[j].role != GENERIC),
     )
-    extra_c = CANDIDATE_EXTRA.get(qa.schema, 0.3)
+    # A list token's absence costs by what the list entry is: an organisation's words
+    # ("7th of Tir") matter more than a person's, whatever the query looks like.
+    extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
     # In a name written in syllables (Hangul, Han) every syllable is part of a given or
     # family name: one the other name lacks is a different name, not an omitted one.
     extra_q = SYLLABLE_EXTRA if qa.script in SYLLABIC else QUERY_EXTRA
@@ -398,6 +412,29 @@ def _evaluate(
     if penalties is not None:
         penalties.extend(Penalty(reason, amount) for reason, amount in notes)
     return min(1.0, max(0.0, score))
+
+
+def _pair_nicknames(
+    qt: tuple[Token, ...],
+    ct: tuple[Token, ...],
+    pairs: list[tuple[int, int, float, str]],
+    q_left: list[int],
+    c_left: list[int],
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """Pair a person's names left unpaired that are a nickname and its full name.
+
+    Only names nothing closer paired meet this way ("Bob Kowalczyk" and "Robert Kowalczyk"), so a
+    nickname never takes a token from a better match.
+    """
+    pairs, q_rest, c_rest = list(pairs), list(q_left), list(c_left)
+    for i in q_left:
+        for j in c_rest:
+            if qt[i].role == ct[j].role == NAME and are_nicknames(qt[i].form, ct[j].form):
+                pairs.append((i, j, NICKNAME, "nickname"))
+                q_rest.remove(i)
+                c_rest.remove(j)
+                break
+    return pairs, q_rest, c_rest
 
 
 def _is_abbreviation(short: str, long: str) -> bool:

@@ -43,6 +43,8 @@ DIACRITIC_CHARS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 _DIACRITICS = re.compile(f"[{DIACRITIC_CHARS}]")
 
 _LETTER_RUN = re.compile(r"[^\W_]+")
+# An apostrophe typed for the Hebrew geresh (U+05F3) after ג, ז, צ or ץ (see latinize).
+_HEBREW_APOSTROPHE = re.compile("(?<=[\u05d2\u05d6\u05e6\u05e5])['\u2019]")
 
 
 @functools.cache
@@ -117,6 +119,7 @@ def clean_text(text: str, *, casefold: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)
     text = _DIACRITICS.sub("", text)
+    text = _HEBREW_APOSTROPHE.sub("\u05f3", text)
     return text.casefold() if casefold else text
 
 
@@ -197,7 +200,14 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+# Ordinal numbers written with digits: English 1st 2nd 3rd 4th, French 1er 1re 2e 2eme.
+# Their digits are digits, not letters in disguise.
+ORDINAL_DIGITS = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th|er|re|e|eme)", re.IGNORECASE)
+
+
 def _fold_word(word: str, overall: dict[str, int]) -> str:
+    if ORDINAL_DIGITS.fullmatch(word):
+        return word
     counts = _script_counts(word)
     letters = sum(n for s, n in counts.items() if s != "Digit")
     if len(counts) < 2 or letters < 2:
@@ -331,6 +341,24 @@ _ARABIC_ARTICLE = re.compile(
 )
 
 
+# Hebrew writes the sounds of foreign names that it lacks with a geresh (U+05F3, or an
+# apostrophe) after a letter: ג' is j, ז' is zh, צ' and final ץ' are ch (צ'רצ'יל is
+# Churchill). Without the geresh the letters read g, z and ts. Writers often type an
+# apostrophe for the geresh; clean_text() turns it into one.
+_HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5])\u05f3")
+_GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch"}
+
+
+# The Indic letter ca (च, চ, ਚ, ચ, ଚ, చ, ಚ, ച) is "c" in ISO 15919, as unidecode writes it,
+# but "ch" in the Hunterian spellings that English, and the lists, use: चौधरी is Chaudhry.
+_INDIC_CA = str.maketrans(dict.fromkeys("\u091a\u099a\u0a1a\u0a9a\u0b1a\u0c1a\u0c9a\u0d1a", "ch"))
+
+
+# Armenian writes the vowel u with two letters, ո + ւ; unidecode reads them one by one
+# ("ow"), so Սուրեն came out "sowren". Every convention (ISO 9985, BGN/PCGN) writes "u".
+_ARMENIAN_U = re.compile("[\u0548\u0578][\u0552\u0582]")
+
+
 def latinize(text: str) -> str:
     """Return ``text`` transliterated to ASCII, script by script.
 
@@ -344,6 +372,9 @@ def latinize(text: str) -> str:
         return text
     text = _HANGUL_SYLLABLES.sub(_romanize_hangul, text)
     text = _ARABIC_ARTICLE.sub("al ", text)
+    text = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
+    text = text.translate(_INDIC_CA)
+    text = _ARMENIAN_U.sub(lambda m: "U" if m.group(0)[0] == "\u0548" else "u", text)
     return unidecode(text)
 
 

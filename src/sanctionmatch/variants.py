@@ -6,6 +6,12 @@ Ukrainian and Belarusian; no spelling rule turns one into the other. The table
 ``scripts/build_name_tables.py`` for how it is derived from Wikidata name groups).
 ``data/korean_syllables.tsv`` adds the romanizations of Korean surnames and syllables
 (박 Bak, Park, Pak; 이 I, Lee, Ri, Yi), which are too short for the derived table.
+
+Nicknames are another relation: Ned is Edward (or Edmund), but Edward is not Edmund.
+``data/nicknames.tsv`` pairs English given names with their nicknames; it is derived by
+``scripts/build_nicknames.py`` from the hand-curated nicknames data of Carlton Northern and
+contributors (https://github.com/carltonnorthern/nicknames, Apache License 2.0), without
+nicknames of fewer than three letters or that are common list names of their own.
 """
 
 from __future__ import annotations
@@ -38,3 +44,21 @@ def are_variants(a: str, b: str) -> bool:
     groups = _groups()
     ga = groups.get(a)
     return ga is not None and not ga.isdisjoint(groups.get(b, ()))
+
+
+@functools.cache
+def _nicknames() -> frozenset[tuple[str, str]]:
+    """(nickname, full name) pairs, as comparable forms."""
+    pairs: set[tuple[str, str]] = set()
+    for full, nicknames in read_table("nicknames.tsv", columns=2):
+        pairs.update((comparable_form(nick), comparable_form(full)) for nick in nicknames.split())
+    return frozenset(pairs)
+
+
+def are_nicknames(a: str, b: str) -> bool:
+    """Return whether one comparable form is a nickname of the other ("bob", "robert").
+
+    Two nicknames of one name, or two names sharing a nickname, are not paired.
+    """
+    pairs = _nicknames()
+    return (a, b) in pairs or (b, a) in pairs
