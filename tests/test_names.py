@@ -160,3 +160,19 @@ def test_normalize_is_invariant_under_confusables(name: str) -> None:
         if 2 * sum(c in "aoe" for c in word) >= len(word):
             return  # a word mostly of look-alikes is read as Cyrillic, rightly
     assert normalize_name(swapped) == normalize_name(name)
+
+
+def test_abd_article_and_name_run_together_are_three_words() -> None:
+    """ "Abdurrahman" and "Abd al-Rahman" give the same words; Abdullah (no article) stays."""
+
+    def texts(name: str) -> list[str]:
+        return [t.text for t in tokenize_name(name, PERSON).tokens]
+
+    assert (
+        texts("Abdurrahman Wahid")
+        == texts("Abd al-Rahman Wahid")
+        == ["abd", "al", "rahman", "wahid"]
+    )
+    assert texts("Abdelkader Messahel")[:3] == ["abd", "al", "kader"]
+    assert texts("Abdullah Ali") == ["abdullah", "ali"]
+    assert texts("Abdul Rahman") == ["abdul", "rahman"]  # written apart: glued when compared

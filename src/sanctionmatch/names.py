@@ -177,6 +177,26 @@ def _merge_letter_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]
     return out
 
 
+# "Abdulrahman", "Abdelkader", "Abdurrahman": "servant of", the article and a name, run
+# together as one word, are three words as "Abd al-Rahman" writes them. Not Abdullah
+# (Abd Allah: no article), which meets "Abd Allah" by gluing.
+_ABD_RUN = re.compile(
+    r"abd(?:oul|ul|el|al|ol|ur|ar|us|as|ush|ash|un|an|ud|ad|uz|az|ut|at|u|e)(\w{3,})"
+)
+
+
+def _split_abd(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Write a word "abd" + article + name as the three words "abd", "al" and the name."""
+    out: list[tuple[str, bool]] = []
+    for text, abjad in tokens:
+        run = _ABD_RUN.fullmatch(text)
+        if run is None or run[1].startswith("lah"):
+            out.append((text, abjad))
+        else:
+            out.extend((("abd", abjad), ("al", abjad), (run[1], abjad)))
+    return out
+
+
 def _reorder(text: str) -> str:
     """Turn list order "SURNAME, Given Middle" into reading order "Given Middle SURNAME"."""
     parts = _LIST_COMMA.split(text)
@@ -274,7 +294,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
-        raw = joined_raw = _merge_letter_runs(_latin_tokens(_reorder(cleaned)))
+        raw = joined_raw = _split_abd(_merge_letter_runs(_latin_tokens(_reorder(cleaned))))
         # The titles are Latin words: a word from an abjad that reads like one is a
         # name (عمر, Omar, latinizes to "mr").
         kept = [t for t in raw if t[0] not in titles() or t[1]]
