@@ -193,3 +193,13 @@ def test_two_consonants_are_a_weaker_likeness_than_three() -> None:
     three = explain("حسين", "Hussein").pairs[0]
     assert two.form == three.form == "skeleton"
     assert two.similarity < three.similarity
+
+
+def test_a_long_hangul_word_is_a_whole_name_not_a_syllable() -> None:
+    """A patronymic written in Hangul costs as an omitted name, not as a stray syllable."""
+    without = compare("블라디미르 푸틴", "Vladimir Putin")
+    with_patronymic = compare("블라디미르 블라디미로비치 푸틴", "Vladimir Putin")
+    latin_cost = compare("Vladimir Putin", "Vladimir Putin") - compare(
+        "Vladimir Vladimirovich Putin", "Vladimir Putin"
+    )
+    assert without - with_patronymic <= latin_cost + 0.05

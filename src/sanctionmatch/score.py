@@ -69,6 +69,7 @@ MIN_PAIR = 0.6  # token pairs less similar than this are not aligned
 KAPPA = 0.5  # how much a fuzzy pair's dissimilarity costs on top of its lost evidence
 QUERY_EXTRA = 0.3  # cost of a query token with no counterpart, per unit of weight
 SYLLABLE_EXTRA = 2.0  # ... of a syllable of a name written in Hangul or Han characters
+SYLLABLE_LETTERS = 7  # the longest latinized syllable ("ppyeong"); longer is a whole name
 CANDIDATE_EXTRA = {"Person": 0.3, ORGANIZATION: 0.6}  # ... of a list token with none
 CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smaller weight
 LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
@@ -370,9 +371,14 @@ def _evaluate(
     # ("7th of Tir") matter more than a person's, whatever the query looks like.
     extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
     # In a name written in syllables (Hangul, Han) every syllable is part of a given or
-    # family name: one the other name lacks is a different name, not an omitted one.
-    extra_q = SYLLABLE_EXTRA if qa.script in SYLLABIC else QUERY_EXTRA
-    den += extra_q * wq + CONFLICT * conflict + extra_c * (wc - conflict)
+    # family name: one the other name lacks is a different name, not an omitted one. (A
+    # longer token is a foreign name written whole, 블라디미로비치: a patronymic.)
+    if qa.script in SYLLABIC:
+        syllables = sum(q_weights[i] for i in q_left if len(qt[i].text) <= SYLLABLE_LETTERS)
+        den += SYLLABLE_EXTRA * syllables + QUERY_EXTRA * (wq - syllables)
+    else:
+        den += QUERY_EXTRA * wq
+    den += CONFLICT * conflict + extra_c * (wc - conflict)
     if steps is not None:
         steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
         steps.extend(TokenPair(None, ct[j].text, 0.0, c_weights[j], "unmatched") for j in c_left)
