@@ -36,7 +36,7 @@ import attrs
 
 from sanctionmatch.lists import load_list
 from sanctionmatch.matcher import Matcher
-from sanctionmatch.model import PRIMARY, Entity
+from sanctionmatch.model import PERSON, PRIMARY, Entity
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.screen import screen
 
@@ -189,10 +189,13 @@ def alias_protocol(path: str) -> None:
     matcher = Matcher(primaries)
     start = time.perf_counter()
     score = recall(matcher, queries)
+    people = [q for q in queries if primaries[q[1]].schema == PERSON]
+    others = [q for q in queries if primaries[q[1]].schema != PERSON]
     print(
         f"alias protocol {path.rsplit('/', 1)[-1]}: {len(primaries)} entities, "
-        f"{len(queries)} alias queries, recall@1 = {score:.3f} "
-        f"[{time.perf_counter() - start:.0f} s]"
+        f"{len(queries)} alias queries, recall@1 = {score:.3f} (people "
+        f"{recall(matcher, people):.3f} of {len(people)}, others {recall(matcher, others):.3f} "
+        f"of {len(others)}) [{time.perf_counter() - start:.0f} s]"
     )
 
 
