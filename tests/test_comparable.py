@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 
 SAME = [
     ("shoigu", "choigou", "schoigu", "szojgu", "shoygu", "sjojgu"),
@@ -49,3 +49,10 @@ def test_skeletons_for_abjads() -> None:
     assert skeleton(comparable_form("mhmwd"), abjad=True) == skeleton(comparable_form("mahmoud"))
     assert skeleton("vladimir") == skeleton(comparable_form("fladymyr"), abjad=True)
     assert skeleton("usama") == skeleton("osama")
+
+
+def test_abjad_skeletons_keep_j() -> None:
+    """J is a consonant in Arabic names: Jamal, Dzhamal and latinized جمال keep it alike."""
+    assert abjad_skeleton("jamal") == abjad_skeleton("dzhamal") == abjad_skeleton("jml")
+    assert abjad_skeleton("javidan") != abjad_skeleton("vidan")
+    assert abjad_skeleton("nejat") != abjad_skeleton("jnty")

@@ -60,6 +60,17 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=MEMO_TOKENS)
+def abjad_skeleton(text: str) -> str:
+    """Return the consonants Arabic or Hebrew script would write for a latinized token.
+
+    The skeleton (``abjad=True``) of its comparable form, but with j kept as the
+    consonant it is in Arabic names (ج: Jamal, Javidan), where the comparable form reads
+    it as the German or Polish j (i): "jamal" gives "Jml", as جمال does.
+    """
+    return skeleton(comparable_form(text.replace("j", "dj")), abjad=True)
+
+
+@functools.lru_cache(maxsize=MEMO_TOKENS)
 def skeleton(form: str, *, abjad: bool = False) -> str:
     """Return the consonant skeleton of a comparable form.
 

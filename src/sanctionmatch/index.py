@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import field, fields, frozen
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
 from sanctionmatch.variants import variant_groups
@@ -79,7 +79,7 @@ def _common_keys(token: Token) -> dict[str, float]:
 
 
 def _abjad_skeleton(token: Token) -> str:
-    return token.skel if token.abjad else skeleton(token.form, abjad=True)
+    return token.skel if token.abjad else abjad_skeleton(token.text)
 
 
 @functools.lru_cache(maxsize=MEMO_KEYS)

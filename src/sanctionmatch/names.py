@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
@@ -309,7 +309,8 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     for token, abjad in raw:
         form = comparable_form(token)
         role = _role(token, form, resolved, len(raw))
-        tokens.append(Token(token, form, skeleton(form, abjad=abjad), role, abjad))
+        skel = abjad_skeleton(token) if abjad else skeleton(form)
+        tokens.append(Token(token, form, skel, role, abjad))
     return NameForm(
         tuple(tokens),
         resolved,

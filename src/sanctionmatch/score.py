@@ -31,7 +31,7 @@ import re
 
 import jellyfish
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
     GENERIC,
@@ -107,11 +107,13 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return 0.9, "variant"
     if a.abjad or b.abjad:
         # Arabic and Hebrew script write consonants only: compare those.
-        sa = a.skel if a.abjad else skeleton(a.form, abjad=True)
-        sb = b.skel if b.abjad else skeleton(b.form, abjad=True)
-        # Two consonants are a weak likeness (هانيه "hnyh" and Khan, پور "pwr" and
-        # Jaber): a root mostly has three.
-        weight = 0.9 if min(len(sa), len(sb)) >= 3 else SHORT_SKELETON
+        sa = a.skel if a.abjad else abjad_skeleton(a.text)
+        sb = b.skel if b.abjad else abjad_skeleton(b.text)
+        # Two consonants are a weak likeness between words of four letters or more
+        # (هانيه "hnyh" and Khan, پور "pwr" and Jaber): a root mostly has three. A short
+        # name has few by nature (علي and Ali).
+        short = min(len(sa), len(sb)) < 3 and max(len(a.text), len(b.text)) >= 4
+        weight = SHORT_SKELETON if short else 0.9
         if sa == sb and len(sa) >= 2:
             return weight, "skeleton"
         return max(_edit_similarity(a.form, b.form), weight * _edit_similarity(sa, sb)), "fuzzy"
@@ -232,7 +234,7 @@ def _merged(left: Token, right: Token) -> Token:
     text = left.text + right.text
     form = comparable_form(text)
     abjad = left.abjad or right.abjad
-    return Token(text, form, skeleton(form, abjad=abjad), NAME, abjad)
+    return Token(text, form, abjad_skeleton(text) if abjad else skeleton(form), NAME, abjad)
 
 
 def _words(tokens: tuple[Token, ...]) -> int:
@@ -371,10 +373,13 @@ def _evaluate(
     # ("7th of Tir") matter more than a person's, whatever the query looks like.
     extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
     # In a name written in syllables (Hangul, Han) every syllable is part of a given or
-    # family name: one the other name lacks is a different name, not an omitted one. (A
-    # longer token is a foreign name written whole, 블라디미로비치: a patronymic.)
+    # family name: one the other name lacks is a different name, not an omitted one. But
+    # the first syllable is the family name, which aliases often leave out (김금철 and
+    # "Kum-Chol"), and a longer token is a foreign name written whole (블라디미로비치).
     if qa.script in SYLLABIC:
-        syllables = sum(q_weights[i] for i in q_left if len(qt[i].text) <= SYLLABLE_LETTERS)
+        syllables = sum(
+            q_weights[i] for i in q_left if i > 0 and len(qt[i].text) <= SYLLABLE_LETTERS
+        )
         den += SYLLABLE_EXTRA * syllables + QUERY_EXTRA * (wq - syllables)
     else:
         den += QUERY_EXTRA * wq
