@@ -132,3 +132,13 @@ def test_scan_never_raises_and_offsets_hold(text: str) -> None:
     """Any text scans without error, and every mention's offsets cut out its surface."""
     for mention in scan(text, threshold=0.5):
         assert text[mention.start : mention.end] == mention.surface
+
+
+def test_an_organisation_name_spans_its_stop_words_and_generic_words() -> None:
+    """ "OF" inside a name and a generic last word do not cut an organisation's mention."""
+    text = "On Tuesday, URALS PLANT OF TRANSPORTATION MACHINERY met investors in Geneva."
+    mentions = scan(text)
+    assert [m.surface for m in mentions] == ["URALS PLANT OF TRANSPORTATION MACHINERY"]
+    assert "URALS" in mentions[0].matches[0].entity.names[0].value
+    text = "Executives of the Paekho Trading Company met investors in Geneva."
+    assert [m.surface for m in scan(text)] == ["Paekho Trading Company"]

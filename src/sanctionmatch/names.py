@@ -101,6 +101,12 @@ def titles() -> frozenset[str]:
 
 
 @functools.cache
+def stop_words() -> frozenset[str]:
+    """The words that weigh nothing in organisation names ("of", "de", "and")."""
+    return frozenset(word for word, cls in _org_words().items() if cls == "stop")
+
+
+@functools.cache
 def _particles() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("particles.tsv", columns=1))
 

@@ -39,6 +39,7 @@ from sanctionmatch.names import (
     ORGANIZATION,
     PATRONYMIC,
     NameForm,
+    stop_words,
     titles,
     tokenize_name,
 )
@@ -311,9 +312,12 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
             continue
         start, end = i, i + 1
         while end < len(words) and end - start < MAX_SPAN and _adjacent(words, end):
-            if not name_like(end):
+            if name_like(end):
+                end += 1
+            elif _bridges(words, end, vocabulary) and end + 1 - start < MAX_SPAN:
+                end += 2  # "Bank of America", "URALS PLANT OF TRANSPORTATION MACHINERY"
+            else:
                 break
-            end += 1
         while start > 0 and end - start < MAX_SPAN and _adjacent(words, start):
             if not (name_like(start - 1) or words[start - 1].latin in vocabulary.generic):
                 break
@@ -321,6 +325,19 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         spans.append((start, end))
         i = end
     return spans
+
+
+def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
+    """Whether word ``k`` is a stop word joining two parts of an organisation's name.
+
+    "of" in "Bank of America", "de" in "Banco Nacional de Cuba": the word after it must
+    be a list word, capitalised like the one before.
+    """
+    if k + 1 >= len(words) or words[k].latin not in stop_words():
+        return False
+    after = words[k + 1]
+    capitalised = after.capitalised or not after.cased
+    return capitalised and _adjacent(words, k + 1) and vocabulary.hits(after)
 
 
 def _adjacent(words: Sequence[Word], right: int) -> bool:
@@ -409,8 +426,9 @@ def _best_parts(
         for j in range(i + 1, min(end, i + MAX_PART) + 1):
             if j < end and words[j].joined:
                 continue
-            if not (hits[j - 1 - start] or words[j - 1].joined):
-                continue  # ... and ends with one
+            last = words[j - 1]
+            if not (hits[j - 1 - start] or last.joined or last.latin in vocabulary.generic):
+                continue  # ... and ends with one, or with a generic word ("Wagner Group")
             if j - i == 1 and not vocabulary.may_stand_alone(words[i]):
                 continue  # one word that names no listed entity alone
             surface = text[words[i].start : words[j - 1].end]
