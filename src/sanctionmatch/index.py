@@ -25,8 +25,9 @@ token's weight times how close its best key is; tokens are visited from the rare
 a very common token ("al", "mohamed") only adds to candidates already found. Candidates
 are then ranked by an estimate of the full score built on the scorer's own formula (found
 evidence against the weight left unmatched on both sides), and the best ``limit`` ids are
-returned for full scoring. Parsing (the loaders) and indexing (:func:`build_index`) are
-separate steps.
+returned for full scoring. The candidate sets of common query tokens are kept across
+queries (a bounded memo, left out of pickles). Parsing (the loaders) and indexing
+(:func:`build_index`) are separate steps.
 """
 
 from __future__ import annotations

@@ -3,10 +3,14 @@
 :func:`scan_text` walks a text once, word by word, keeping each word's character offsets.
 A word whose comparable form (or a one-edit variant of it, for typos such as "Choïgu")
 is a distinctive word of a list name starts a candidate span; the span grows over the
-capitalised words around it ("Sergueï Choïgou", "Kim Jong-un") and, leftwards, over the
-generic organisation words of the local language ("le groupe Wagner"). Every part of a
-span that holds a hit word is screened with :meth:`~sanctionmatch.matcher.Matcher.match`,
-and the best non-overlapping parts are kept.
+capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word between
+two list words ("Bank of America") and, leftwards, over the generic organisation words
+of the local language ("le groupe Wagner"). Every part of a span that starts on a hit
+word and ends on one (or on a generic word) is screened with
+:meth:`~sanctionmatch.matcher.Matcher.match`, a lone word only if it can name an entity
+alone (a family name, an organisation's one distinctive word), and the best
+non-overlapping parts are kept. The matches of screened parts are remembered across
+documents, since names recur from article to article.
 
 Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a demandé")
 that names a family name of an entity found in full elsewhere in the same text is
