@@ -349,7 +349,12 @@ def _evaluate(
         if steps is not None:
             steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
         return ACRONYM
-    pairs, q_left, c_left = _align(qt, ct, _lineage_split(qt, ct), qa.schema == ORGANIZATION)
+    # Hangul is latinized by the Revised Romanization, whose j (ㅈ) no Latin spelling
+    # of a Korean name writes as y: 정 (jeong) is not 용 (yong), though the comparable
+    # forms of both read "iong".
+    korean = (qa.script == "Hangul") != (qb.script == "Hangul")
+    split = _lineage_split(qt, ct)
+    pairs, q_left, c_left = _align(qt, ct, split, qa.schema == ORGANIZATION, korean)
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
     q_weights = [_weight(t, weights) for t in qt]
@@ -494,12 +499,19 @@ def _align(
     ct: tuple[Token, ...],
     split: tuple[int, int] | None = None,
     org: bool = False,
+    korean: bool = False,
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
-    """Pair query and candidate tokens, most similar first, each token used once."""
+    """Pair query and candidate tokens, most similar first, each token used once.
+
+    With ``korean`` (one side written in Hangul), a token beginning with j never pairs
+    with one beginning with y.
+    """
     scored = []
     for i, q in enumerate(qt):
         for j, c in enumerate(ct):
             if split is not None and (i < split[0]) != (j < split[1]):
+                continue
+            if korean and q.text[0] != c.text[0] and {q.text[0], c.text[0]} == {"j", "y"}:
                 continue
             sim, how = token_similarity(q, c)
             if (
