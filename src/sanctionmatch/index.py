@@ -40,8 +40,8 @@ from collections.abc import Iterable, Sequence
 
 from attrs import field, fields, frozen
 
-from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
-from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token
+from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token, abjad_consonants
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
 from sanctionmatch.variants import variant_groups
 from sanctionmatch.weights import TokenWeights
@@ -79,15 +79,11 @@ def _common_keys(token: Token) -> dict[str, float]:
     return keys
 
 
-def _abjad_skeleton(token: Token) -> str:
-    return token.skel if token.abjad else abjad_skeleton(token.text)
-
-
 @functools.lru_cache(maxsize=MEMO_KEYS)
 def token_keys(token: Token) -> tuple[str, ...]:
     """Return the keys a list token is indexed under."""
     keys = list(_common_keys(token))
-    skel = _abjad_skeleton(token)
+    skel = abjad_consonants(token)
     if len(skel) >= 2 and token.role != STOP and not token.form.isdigit():
         # Arabic and Hebrew script write no short vowels: a token written in one meets
         # any token with its consonants ("&"), any other token only abjad ones ("%").
@@ -103,7 +99,7 @@ def token_keys(token: Token) -> tuple[str, ...]:
 def query_keys(token: Token) -> tuple[tuple[str, float], ...]:
     """Return the keys a query token looks up, each with how closely it ties two tokens."""
     keys = _common_keys(token)
-    skel = _abjad_skeleton(token)
+    skel = abjad_consonants(token)
     if len(skel) >= 2 and token.role != STOP and not token.form.isdigit():
         keys[("&" if token.abjad else "%") + skel] = VARIANT
     keys["+" + token.text] = GLUED

@@ -60,6 +60,16 @@ class Token(NamedTuple):
     abjad: bool  # written in Arabic or Hebrew script in the source
 
 
+def token_skeleton(text: str, form: str, abjad: bool) -> str:
+    """The consonant skeleton a token carries: as its abjad writes it, or of its form."""
+    return abjad_skeleton(text) if abjad else skeleton(form)
+
+
+def abjad_consonants(token: Token) -> str:
+    """The consonants Arabic or Hebrew script would write for a token, to compare with one."""
+    return token.skel if token.abjad else abjad_skeleton(token.text)
+
+
 class NameForm(NamedTuple):
     """A name prepared for comparison."""
 
@@ -315,8 +325,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     for token, abjad in raw:
         form = comparable_form(token)
         role = _role(token, form, resolved, len(raw))
-        skel = abjad_skeleton(token) if abjad else skeleton(form)
-        tokens.append(Token(token, form, skel, role, abjad))
+        tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
     return NameForm(
         tuple(tokens),
         resolved,

@@ -31,7 +31,7 @@ import re
 
 import jellyfish
 
-from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
+from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
     GENERIC,
@@ -44,7 +44,9 @@ from sanctionmatch.names import (
     STOP,
     NameForm,
     Token,
+    abjad_consonants,
     legal_form_families,
+    token_skeleton,
     tokenize_name,
 )
 from sanctionmatch.variants import are_nicknames, are_variants
@@ -107,8 +109,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return 0.9, "variant"
     if a.abjad or b.abjad:
         # Arabic and Hebrew script write consonants only: compare those.
-        sa = a.skel if a.abjad else abjad_skeleton(a.text)
-        sb = b.skel if b.abjad else abjad_skeleton(b.text)
+        sa, sb = abjad_consonants(a), abjad_consonants(b)
         # Two consonants are a weak likeness between words of four letters or more
         # (هانيه "hnyh" and Khan, پور "pwr" and Jaber): a root mostly has three. A short
         # name has few by nature (علي and Ali).
@@ -206,12 +207,12 @@ def _edit_similarity(a: str, b: str, *, per_edit: float = 1.0, weighted: bool = 
         x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
         if (x, y) in _HALF:
             distance = 0.5
-    # The weighted distance is at least half the plain one: skip it where even that
-    # could not make a pair.
     # One edit in a short token changes the name: "Kim"/"Kin", "Ante"/"Ande". A single
     # edit is how typos and most spelling variants differ; each further edit costs more,
     # as names that differ in a block of letters are different names (Castro/Castillo).
     short = SHORT if longest <= 4 else 0.0
+    # The weighted distance is at least half the plain one: skip it where even that
+    # could not make a pair.
     if weighted and distance > 1 and 1.0 - MULTI_EDIT * distance / (2 * longest) >= MIN_PAIR:
         # Past this distance the tokens do not pair (the similarity is below MIN_PAIR),
         # with a lone edit's cost up to a distance of 1 and the dearer one beyond.
@@ -234,7 +235,7 @@ def _merged(left: Token, right: Token) -> Token:
     text = left.text + right.text
     form = comparable_form(text)
     abjad = left.abjad or right.abjad
-    return Token(text, form, abjad_skeleton(text) if abjad else skeleton(form), NAME, abjad)
+    return Token(text, form, token_skeleton(text, form, abjad), NAME, abjad)
 
 
 def _words(tokens: tuple[Token, ...]) -> int:
@@ -243,11 +244,6 @@ def _words(tokens: tuple[Token, ...]) -> int:
 
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
-    if _words(side) < _words(other):
-        # A split word leaves two words: a side with fewer words cannot hold one. With as
-        # many words, it may still miss one the other has ("Anatoly Kozlo vsky" and
-        # "Anatoly Ivanovich Kozlovsky"). Initials do not count: they are not halves.
-        return side
     out = list(side)
     i = 0
     while i < len(out) - 1:
@@ -338,7 +334,12 @@ def _evaluate(
     penalties: list[Penalty] | None,
 ) -> float:
     """The scoring itself; fills ``steps`` and ``penalties`` when they are lists."""
-    qt, ct = _glue(qa.tokens, qb.tokens), _glue(qb.tokens, qa.tokens)
+    # A split word leaves two words: a side with fewer words cannot hold one. With as
+    # many words, it may still miss one the other has ("Anatoly Kozlo vsky" and "Anatoly
+    # Ivanovich Kozlovsky"). Initials do not count: they are not halves.
+    q_words, c_words = _words(qa.tokens), _words(qb.tokens)
+    qt = qa.tokens if q_words < c_words else _glue(qa.tokens, qb.tokens)
+    ct = qb.tokens if c_words < q_words else _glue(qb.tokens, qa.tokens)
     if not qt or not ct:
         # No latin tokens: letters of a script latinization does not know, or none at all.
         same = bool(qa.letters) and qa.letters == qb.letters
