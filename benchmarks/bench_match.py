@@ -12,7 +12,8 @@ Reports:
   ``date_of_birth`` and ``nationality``) names that are on no list;
 - batch names/s through ``screen`` (serial, and with ``--jobs`` worker processes);
 - agreement of the top hit with brute force (every list name scored) on a subsample;
-- recall@1 on the altered list-name queries, and the alert rate on the unlisted names;
+- recall@1 on the altered list-name queries, and the alert rate on the unlisted names
+  (also per script the names are written in);
 - for each ``--alias-list`` file, the alias protocol: every non-primary name used as a
   query against an index of the primary names only, recall@1 at DEFAULT_THRESHOLD.
 """
@@ -39,6 +40,7 @@ from sanctionmatch.matcher import Matcher
 from sanctionmatch.model import PERSON, PRIMARY, Entity
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.screen import screen
+from sanctionmatch.text import dominant_script
 
 # Spelling changes between transliteration conventions and languages.
 RESPELL = [
@@ -261,7 +263,8 @@ def main(argv: Sequence[str]) -> int:
 
     print(f"recall@1 on altered list names: {recall(matcher, aliases):.3f}")
     if negatives:
-        plain = sum(bool(matcher.match_raw(r["name"], limit=1)) for r in negatives)
+        alerted = [bool(matcher.match_raw(r["name"], limit=1)) for r in negatives]
+        plain = sum(alerted)
         with_facts = sum(
             bool(
                 matcher.match_raw(
@@ -276,6 +279,15 @@ def main(argv: Sequence[str]) -> int:
         print(
             f"alert rate on unlisted names: {plain / len(negatives):.4f} by name, "
             f"{with_facts / len(negatives):.4f} with birth date and nationality"
+        )
+        # By the script each name is written in: where false alerts come from.
+        by_script: dict[str, list[bool]] = {}
+        for row, alert in zip(negatives, alerted, strict=True):
+            by_script.setdefault(dominant_script(row["name"]), []).append(alert)
+        shares = sorted(by_script.items(), key=lambda kv: -len(kv[1]))
+        print(
+            "  by name, per script: "
+            + ", ".join(f"{script} {sum(a)}/{len(a)}" for script, a in shares)
         )
     if args.brute:
         sample = rng.sample([q for q, _ in aliases], min(args.brute, len(aliases)))
