@@ -1,7 +1,7 @@
 """Throughput of scan() on news text against full lists.
 
 usage: python benchmarks/bench_scan.py [LIST_FILE ...] [--unlisted NAMES.csv] [--mb 1.0]
-           [--seed 7]
+           [--seed 7] [--check]
 
 Scans distinct news documents against the lists given (the bundled sample when none) and
 prints MB/s. The documents are made from the seed articles and the multilingual test
@@ -13,7 +13,9 @@ news stream's mix of listed and unlisted people is kept; ordinary capitalised wo
 (places, institutions, months) recur as they do in real news.
 
 Also prints the time for one long document made of other such documents at two sizes,
-to show time stays linear in length.
+to show time stays linear in length. With ``--check``, scans the documents again with
+every phrase screened by full retrieval (no shortlists, see ``sanctionmatch.shortlist``)
+and prints how many mentions (offsets and top entity) both runs find.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from sanctionmatch.lists import load_list, load_sample
 from sanctionmatch.matcher import Matcher
 from sanctionmatch.model import PERSON
-from sanctionmatch.scan import scan_text, vocabulary_of
+from sanctionmatch.scan import Vocabulary, scan_text, vocabulary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
@@ -93,12 +97,21 @@ def unlisted_names(path: str | None, articles: Sequence[str]) -> list[str]:
         return [row["full_name"] for row in csv.DictReader(f) if row.get("full_name")]
 
 
+def mentions(matcher: Matcher, text: str, vocabulary: Vocabulary) -> set[tuple[int, int, str]]:
+    """The mentions of a text: offsets and the top entity's id."""
+    return {
+        (m.start, m.end, m.matches[0].entity.id)
+        for m in scan_text(matcher, text, vocabulary=vocabulary)
+    }
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("lists", nargs="*")
     parser.add_argument("--unlisted", help="CSV with a full_name column of unlisted people")
     parser.add_argument("--mb", type=float, default=1.0, help="MB of distinct documents")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--check", action="store_true", help="compare with full retrieval")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     # Entries listed on two of the lists under one id are skipped once and counted.
@@ -116,12 +129,22 @@ def main(argv: Sequence[str]) -> int:
     docs = documents(articles, listed, unlisted_names(args.unlisted, articles), args.mb, args.seed)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     start = time.perf_counter()
-    found = sum(len(scan_text(matcher, d, vocabulary=vocabulary)) for d in docs)
+    found = [mentions(matcher, d, vocabulary) for d in docs]
     elapsed = time.perf_counter() - start
     print(
         f"{len(docs)} distinct documents, {mb:.2f} MB: {elapsed:.2f} s, "
-        f"{mb / elapsed:.3f} MB/s, {found} mentions"
+        f"{mb / elapsed:.3f} MB/s, {sum(map(len, found))} mentions"
     )
+    if args.check:
+        full = attrs.evolve(vocabulary, shortlists=False)
+        start = time.perf_counter()
+        reference = [mentions(matcher, d, full) for d in docs]
+        elapsed = time.perf_counter() - start
+        both = sum(len(a & b) for a, b in zip(found, reference, strict=True))
+        print(
+            f"full retrieval: {elapsed:.2f} s, {sum(map(len, reference))} mentions, "
+            f"{both} of them found alike with shortlists"
+        )
     # New documents for these, and the memo of screened parts emptied: nothing of the
     # run above is answered from memory.
     others = documents(

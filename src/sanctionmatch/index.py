@@ -241,10 +241,7 @@ class NameIndex:
                 # A token written twice ("Swe Swe Aung") counts twice.
                 known = per_token.get(token.form)
                 total = weight + (0.0 if known is None else known[0])
-                keys = query_keys(token)
-                if len(token.form) >= LONG and keys[0][0] not in self.slots:
-                    keys += _part_keys(token)
-                per_token[token.form] = (total, keys)
+                per_token[token.form] = (total, self._keys(token))
         pairs = zip(query.tokens, query.tokens[1:], weights, weights[1:], strict=False)
         for a, b, wa, wb in pairs:
             key = "=" + comparable_form(a.text + b.text)
@@ -260,6 +257,28 @@ class NameIndex:
         # The rarest evidence first, so that common tokens meet a non-empty candidate set.
         evidence.sort(key=lambda e: len(e[2]))
         return evidence, sum(weights)
+
+    def _keys(self, token: Token) -> tuple[tuple[str, float], ...]:
+        """The keys a query token looks up in this index."""
+        keys = query_keys(token)
+        if len(token.form) >= LONG and keys[0][0] not in self.slots:
+            keys += _part_keys(token)
+        return keys
+
+    def near_ids(self, token: Token) -> set[int]:
+        """The ids of the names with a token that may pair with ``token``.
+
+        The set may be shared: callers must not change it.
+        """
+        return self._near(self._keys(token))[1]
+
+    def close_ids(self, token: Token) -> set[int]:
+        """The ids of the names with a token that agrees closely with ``token``.
+
+        Closely: by comparable form, spelling variant, abjad skeleton or gluing (keys
+        worth :data:`VARIANT` or more). The set may be shared: callers must not change it.
+        """
+        return self._near(self._keys(token))[0]
 
     def _near(self, keys: tuple[tuple[str, float], ...]) -> tuple[set[int], set[int]]:
         """The ids under a query token's keys: those that agree closely, and all.
@@ -297,9 +316,7 @@ class NameIndex:
         if not found:
             return []
         cut = max(found.values()) * STRONG
-        scored = self._estimate(
-            ((i, m) for i, m in found.items() if m >= cut), total_query, allowed
-        )
+        scored = self.estimate(((i, m) for i, m in found.items() if m >= cut), total_query, allowed)
         best = max(scored)[0] if scored else 0.0
         # An estimate is at most m / (m + QUERY_EXTRA * (total - m)): solve for m.
         floor = best - MARGIN
@@ -308,15 +325,25 @@ class NameIndex:
         else:
             low = 0.0
         weak = ((i, m) for i, m in found.items() if low <= m < cut)
-        scored.extend(self._estimate(weak, total_query, allowed))
+        scored.extend(self.estimate(weak, total_query, allowed))
         return heapq.nlargest(limit, scored)
 
-    def _estimate(
+    def estimate(
         self,
         found: Iterable[tuple[int, float]],
         total_query: float,
-        allowed: bytes | None,
+        allowed: bytes | None = None,
     ) -> list[tuple[float, int]]:
+        """Estimate the full scores of names from the query weight they agree with.
+
+        Args:
+            found: (name id, agreeing query weight) pairs.
+            total_query: the query's summed token weight.
+            allowed: per name id, non-zero where it may be returned.
+
+        Returns:
+            (estimate, -id) pairs of the allowed names.
+        """
         totals = self.totals
         extra = CANDIDATE_EXTRA["Person"]
         both = QUERY_EXTRA + CONFLICT

@@ -38,7 +38,7 @@ import datetime
 import functools
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -280,8 +280,6 @@ class Matcher:
         if not query.tokens:
             return []
         cutoff = DEFAULT_THRESHOLD if threshold is None else threshold
-        allowed_bits = _ALLOWED[kind]
-        hits = []
         # A name below the cutoff may still reach it with an agreeing birth date.
         bonus = max(DATE_AGREES.values()) if date is not None else 0.0
         found = self._best_entities(query, kind, limit, cutoff - bonus)
@@ -296,6 +294,47 @@ class Matcher:
                     best[number] = (score, form_id)
                     readings[number] = alternative
             found = [(number, score, form) for number, (score, form) in best.items()]
+        return self._weigh(found, readings, kind, date, place, cutoff, limit)
+
+    def match_shortlist(
+        self,
+        name: str,
+        proposed: Sequence[tuple[float, int]],
+        *,
+        limit: int = 10,
+        threshold: float,
+    ) -> list[Match]:
+        """:meth:`match` without schema, date or country, against some list names only.
+
+        For callers that narrowed the list themselves (see :mod:`sanctionmatch.shortlist`).
+
+        Args:
+            name: the name to screen.
+            proposed: (estimated score, name id) pairs, best first: the names to score.
+            limit: the most matches to return.
+            threshold: the lowest score returned.
+        """
+        query = tokenize_name(name, None)
+        if not query.tokens:
+            return []
+        found = self._score_proposed(query, proposed, limit, threshold)
+        readings = {number: name for number, _, _ in found}
+        hits = self._weigh(found, readings, None, None, None, threshold, limit)
+        return [self.to_match(hit) for hit in hits]
+
+    def _weigh(
+        self,
+        found: list[tuple[int, float, int]],
+        readings: dict[int, str],
+        kind: str | None,
+        date: Date | None,
+        place: frozenset[str] | None,
+        cutoff: float,
+        limit: int,
+    ) -> list[RawMatch]:
+        """Weigh the secondary evidence of scored entities; keep the best ``limit``."""
+        allowed_bits = _ALLOWED[kind]
+        hits = []
         for number, score, form_id in found:
             facts = self.facts[number]
             if not facts.schema & allowed_bits:
@@ -323,10 +362,20 @@ class Matcher:
         scored at least ``cutoff``, the rest are skipped when even a full score
         :data:`~sanctionmatch.index.MARGIN` above their estimate could not place them.
         """
-        index, weights = self.index, self.index.weights
-        proposed = index.candidates(
+        proposed = self.index.candidates(
             query, limit=max(CANDIDATES, 3 * limit), allowed=self._allowed[kind]
         )
+        return self._score_proposed(query, proposed, limit, cutoff)
+
+    def _score_proposed(
+        self,
+        query: NameForm,
+        proposed: Sequence[tuple[float, int]],
+        limit: int,
+        cutoff: float,
+    ) -> list[tuple[int, float, int]]:
+        """Score proposed names in order until the rest cannot place (see _best_entities)."""
+        index, weights = self.index, self.index.weights
         best: dict[int, tuple[float, int]] = {}
         scores: list[float] = []
         for estimate, i in proposed:

@@ -28,7 +28,7 @@ import functools
 import re
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -48,6 +48,7 @@ from sanctionmatch.names import (
     tokenize_name,
 )
 from sanctionmatch.score import DEFAULT_THRESHOLD
+from sanctionmatch.shortlist import best_estimates, shortlist, single_names
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     DIACRITIC_CHARS,
@@ -68,6 +69,7 @@ RESOLVED = 0.98  # a lone family name resolved in the document keeps this share 
 DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
 PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
+LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 
 # A word: letters, digits, combining marks and invisible characters (an evader's
@@ -221,8 +223,12 @@ class Vocabulary:
     generic: frozenset[str]
     # The forms a word alone may name an entity by (see _lone_word_ok): a listed
     # person's family name, an organisation's one distinctive word ("~group" for the
-    # variant groups of the latter).
-    alone: frozenset[str] = frozenset()
+    # variant groups of the latter); each with the ids of the list names it may name.
+    alone: Mapping[str, frozenset[int]] = attrs.field(factory=dict)
+    # The ids of the list names with one name word (see sanctionmatch.shortlist).
+    singles: frozenset[int] = frozenset()
+    # Whether parts are screened against their shortlists (False: full retrieval, always).
+    shortlists: bool = True
     # The matches of the parts of spans screened so far, by surface and threshold: the
     # same names and capitalised words recur from document to document.
     screened: dict[tuple[str, bool, float], tuple[Match, ...]] = attrs.field(
@@ -230,14 +236,17 @@ class Vocabulary:
     )
 
     @classmethod
-    def from_forms(cls, forms: Iterable[NameForm], *, alone: Iterable[str] = ()) -> Vocabulary:
+    def from_forms(
+        cls, forms: Iterable[NameForm], *, alone: Mapping[str, frozenset[int]] | None = None
+    ) -> Vocabulary:
         """Build the vocabulary of prepared list names.
 
         Args:
             forms: the prepared list names.
-            alone: the forms by which one word alone may name an entity (see
-                :func:`lone_forms`).
+            alone: the forms by which one word alone may name an entity, with the ids
+                of the names it may name (see :func:`lone_forms`).
         """
+        forms = tuple(forms)
         exact: set[str] = set()
         generic: set[str] = set()
         for form in forms:
@@ -252,7 +261,9 @@ class Vocabulary:
                 for key in _deletions(word):
                     near.setdefault(key, set()).add(word)
         near_sets = {k: frozenset(v) for k, v in near.items()}
-        return cls(frozenset(exact), near_sets, frozenset(generic), frozenset(alone))
+        singles = single_names(forms)
+        alone = {} if alone is None else alone
+        return cls(frozenset(exact), near_sets, frozenset(generic), alone, singles)
 
     def may_stand_alone(self, word: Word) -> bool:
         """Whether a word alone may name a listed entity (else it is not screened alone)."""
@@ -260,6 +271,11 @@ class Vocabulary:
         return any(f in self.alone for f in forms) or any(
             f"~{group}" in self.alone for f in forms for group in variant_groups(f)
         )
+
+    def named_by(self, word: Word) -> set[int]:
+        """The ids of the list names a word alone may name (see :func:`lone_forms`)."""
+        keys = {*word.forms, *(f"~{group}" for f in word.forms for group in variant_groups(f))}
+        return set().union(*(self.alone.get(key, ()) for key in keys))
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
@@ -276,26 +292,32 @@ class Vocabulary:
         return False
 
 
-def lone_forms(matcher: Matcher) -> set[str]:
+def lone_forms(matcher: Matcher) -> dict[str, frozenset[int]]:
     """The forms by which one word alone may name an entity of a matcher's list.
 
     A superset of what :func:`_lone_word_ok` accepts, known before screening: a listed
     person's family name (:func:`family_forms`), and the distinctive word of an
     organisation name with one ("Wagner" of "Wagner Group"), with its variant groups.
+
+    Returns:
+        Each form, with the ids of the prepared list names it may name.
     """
-    out: set[str] = set()
-    for form, owners in zip(matcher.index.forms, matcher.owners, strict=True):
+    out: dict[str, set[int]] = {}
+    for i, (form, owners) in enumerate(zip(matcher.index.forms, matcher.owners, strict=True)):
         named = [t for t in form.tokens if t.role == NAME]
+        keys: set[str] = set()
         for number, value in owners:
             if matcher.entities[number].schema == PERSON:
                 if "," in value or any(w.isupper() and len(w) > 1 for w in value.split()):
-                    out.update(family_forms(value))
+                    keys.update(family_forms(value))
                 elif named:
-                    out.add(named[-1].form)  # the last name word, as family_forms reads it
+                    keys.add(named[-1].form)  # the last name word, as family_forms reads it
             elif len({t.text for t in named}) == 1:
-                out.add(named[0].form)
-                out.update(f"~{group}" for group in variant_groups(named[0].form))
-    return out
+                keys.add(named[0].form)
+                keys.update(f"~{group}" for group in variant_groups(named[0].form))
+        for key in keys:
+            out.setdefault(key, set()).add(i)
+    return {key: frozenset(ids) for key, ids in out.items()}
 
 
 def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int]]:
@@ -479,7 +501,19 @@ def _screen_part(
     known = memo.get((surface, lone, threshold))
     if known is not None:
         return known
-    found = matcher.match(surface, threshold=threshold, limit=3)
+    shortlisted = None
+    if vocabulary.shortlists and latin_reading(surface) is None:
+        form = tokenize_name(surface)
+        if lone and len(form.tokens) == 1:
+            # A word alone names only what its family-name or one-word forms name.
+            named = vocabulary.named_by(words[0])
+            shortlisted = best_estimates(matcher.index, form, named, cap=LONE_SHORTLIST)
+        else:
+            shortlisted = shortlist(matcher.index, form, vocabulary.singles)
+    if shortlisted is None:
+        found = matcher.match(surface, threshold=threshold, limit=3)
+    else:
+        found = matcher.match_shortlist(surface, shortlisted, threshold=threshold, limit=3)
     if lone:
         found = [m for m in found if _lone_word_ok(m, words[0])]
     # Initials spell an acronym only when written as one: "PLA", not the initials of

@@ -1,0 +1,117 @@
+"""Shortlists for scanning text: the few list names a phrase of text may match.
+
+Scanning news text screens every phrase that looks like a name, and most are names of
+people on no list ("Maria Gonzalez"). Full retrieval (:meth:`NameIndex.candidates
+<sanctionmatch.index.NameIndex.candidates>`) gathers every list name that shares one
+word with the phrase, hundreds for a common given name, to score a dozen and find none.
+
+A phrase of two or more name words reaches the alert threshold, all but always, only
+against a list name that agrees with two of its words, or against a list name with one
+name word (an alias "PUTIN", "Wagner Group") that agrees closely with one: a name word
+of the phrase that the list name lacks costs, and one more on the list side conflicts
+and costs much more (see :mod:`sanctionmatch.score`). "Agrees" is read through the
+index's own keys (comparable forms, spelling variants, skeletons, one-letter deletions,
+two words glued). So the shortlist of a phrase is the names two of its words find, the
+one-word names one of its words finds closely, and the names one word of the list
+writes two of the phrase's words in ("Jongun"). A phrase with one name word among
+titles or generic words ("группа Вагнера") has all the names that word finds.
+
+The shortlist is ranked as the index ranks candidates (:func:`best_estimates`) and the
+best :data:`MAX_SHORTLIST` are scored in full. When it is very long (a phrase of common
+words: "Abu Ali"), :func:`shortlist` returns None and the phrase is screened by full
+retrieval. ``python benchmarks/bench_scan.py --check`` counts the mentions both ways
+find alike.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
+from sanctionmatch.comparable import comparable_form
+from sanctionmatch.index import SKELETON, NameIndex, token_weight
+from sanctionmatch.names import NAME, PATRONYMIC, NameForm
+
+MAX_SHORTLIST = 24  # list names proposed for full scoring at most
+MAX_RANKED = 4000  # a phrase finding more names than this is screened in full
+
+
+def single_names(forms: Iterable[NameForm]) -> frozenset[int]:
+    """The ids of the prepared list names with one distinct name word, or none."""
+    return frozenset(
+        i
+        for i, form in enumerate(forms)
+        if len({t.form for t in form.tokens if t.role == NAME}) <= 1
+    )
+
+
+def shortlist(
+    index: NameIndex, form: NameForm, singles: frozenset[int], *, cap: int = MAX_SHORTLIST
+) -> list[tuple[float, int]] | None:
+    """The list names a phrase of text may match (see the module docstring).
+
+    Args:
+        index: the list's name index.
+        form: the phrase, prepared with :func:`~sanctionmatch.names.tokenize_name`.
+        singles: the ids of the list names with one name word (:func:`single_names`).
+        cap: how many names to return at most.
+
+    Returns:
+        (estimated score, name id) pairs, the most promising first, as
+        :meth:`NameIndex.candidates <sanctionmatch.index.NameIndex.candidates>` gives
+        them; or None when the phrase has no name word or too many names to rank
+        cheaply: then screen it in full.
+    """
+    words = {t.form: t for t in form.tokens if t.role in (NAME, PATRONYMIC)}
+    if not words:
+        return None
+    if len(words) == 1:
+        # A lone word must agree closely (see the module docstring); a word among
+        # others that are no names ("группа Вагнера") may agree as the index finds.
+        word = next(iter(words.values()))
+        found = index.close_ids(word) if len(form.tokens) == 1 else index.near_ids(word)
+    else:
+        near = [index.near_ids(token) for token in words.values()]
+        found = set()
+        for a, b in itertools.combinations(near, 2):
+            found |= a & b
+        for token in words.values():
+            found |= index.close_ids(token) & singles
+        tokens = [t for t in form.tokens if t.role in (NAME, PATRONYMIC)]
+        for left, right in itertools.pairwise(tokens):
+            # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
+            found.update(index.ids("=" + comparable_form(left.text + right.text)))
+    if len(found) > MAX_RANKED:
+        return None
+    return best_estimates(index, form, found, cap=cap)
+
+
+def best_estimates(
+    index: NameIndex, form: NameForm, found: AbstractSet[int], *, cap: int = MAX_SHORTLIST
+) -> list[tuple[float, int]]:
+    """Rank some list names for a phrase as the index would, by their estimated scores.
+
+    Args:
+        index: the list's name index.
+        form: the phrase, prepared.
+        found: the ids of the names to rank.
+        cap: how many names to return at most.
+
+    Returns:
+        (estimated score, name id) pairs, the most promising first.
+    """
+    evidence: dict[int, float] = dict.fromkeys(found, 0.0)
+    weights = {t.form: (t, token_weight(t, index.weights)) for t in form.tokens}
+    for token, weight in weights.values():
+        if weight <= 0.0:
+            continue
+        near, close = index.near_ids(token), index.close_ids(token)
+        fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
+        for i in found:
+            if i in near:
+                evidence[i] += fuzzy + (sure if i in close else 0.0)
+    total = sum(token_weight(t, index.weights) for t in form.tokens)
+    ranked = heapq.nlargest(cap, index.estimate(evidence.items(), total))
+    return [(estimate, -i) for estimate, i in ranked]
