@@ -18,7 +18,10 @@ from sanctionmatch.names import (
     PARTICLE,
     PATRONYMIC,
     PERSON,
+    cut_word,
+    office_titles,
     resolve_schema,
+    titles,
     tokenize_name,
 )
 
@@ -176,3 +179,37 @@ def test_abd_article_and_name_run_together_are_three_words() -> None:
     assert texts("Abdelkader Messahel")[:3] == ["abd", "al", "kader"]
     assert texts("Abdullah Ali") == ["abdullah", "ali"]
     assert texts("Abdul Rahman") == ["abdul", "rahman"]  # written apart: glued when compared
+
+
+def test_a_legal_form_cut_short_ends_a_long_name() -> None:
+    """A field width cut "JOINT STOCK COMPANY" to "JOINT STOCK COMP": still the legal form."""
+    cut = tokenize_name("UNITED SHIPBUILDING CORPORATION JOINT STOCK COMP", ORGANIZATION)
+    assert "jsc" in cut.legal_forms
+    assert [t.text for t in cut.tokens] == ["united", "shipbuilding"]
+    short = tokenize_name("Alpha Joint Stock Comp", ORGANIZATION)  # too short to be cut
+    assert "jsc" not in short.legal_forms
+
+
+def test_cut_word_is_the_last_word_of_a_long_name() -> None:
+    assert cut_word(tokenize_name("REINALDO GREGORIO LENIN CERNA JUARE")) == "juare"
+    assert cut_word(tokenize_name("Cerna Juare")) is None
+    assert cut_word(tokenize_name("REINALDO GREGORIO LENIN CERNA JUAREZ ABC")) is None
+
+
+def test_a_name_written_again_in_another_script_counts_once() -> None:
+    def texts(name: str) -> list[str]:
+        return [t.text for t in tokenize_name(name, PERSON).tokens]
+
+    assert texts("Владимир Путин PUTIN") == ["vladimir", "putin"]
+    assert texts("Swe Swe Aung") == ["swe", "swe", "aung"]  # one script: a name of its own
+
+
+def test_patronymics_written_in_hangul() -> None:
+    """Korean writes -ovich as 로비치 / 예비치: still a patronymic."""
+    roles = [t.role for t in tokenize_name("알렉산드르 세르게예비치 푸시킨", PERSON).tokens]
+    assert roles[1] == PATRONYMIC
+
+
+def test_office_titles_are_titles() -> None:
+    assert {"president", "minister", "general", "elnok"} <= office_titles() < titles()
+    assert "mr" not in office_titles()

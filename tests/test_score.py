@@ -203,3 +203,24 @@ def test_a_long_hangul_word_is_a_whole_name_not_a_syllable() -> None:
         "Vladimir Vladimirovich Putin", "Vladimir Putin"
     )
     assert without - with_patronymic <= latin_cost + 0.05
+
+
+def test_an_office_and_a_family_name_name_the_person() -> None:
+    """ "Minister Lavrov" is how the news names him; "Mr Lavrov" is a family name alone."""
+    listed = "Sergey Viktorovich LAVROV"
+    assert compare("Minister Lavrov", listed) >= DEFAULT_THRESHOLD
+    assert compare("Mr Lavrov", listed) == compare("Lavrov", listed) < DEFAULT_THRESHOLD
+    assert compare("Minister Lavrov", "Ivan Petrov") < DEFAULT_THRESHOLD
+
+
+def test_a_word_cut_short_pairs_only_at_the_end_of_a_long_name() -> None:
+    why = explain("REINALDO GREGORIO LENIN CERNA JUARE", "Reinaldo Lenin Gregorio Cerna Juarez")
+    assert any(p.form == "cut short" for p in why.pairs)
+    assert why.score >= DEFAULT_THRESHOLD
+    assert compare("Cerna Juare", "Cerna Juarez") < DEFAULT_THRESHOLD
+
+
+def test_one_typo_as_written_is_one_edit() -> None:
+    """The comparable forms of "Nestel" and "Nestle" differ by more than the typo."""
+    nestel, nestle = (tokenize_name(n).tokens[0] for n in ("Nestel", "Nestle"))
+    assert token_similarity(nestel, nestle)[0] >= 0.8

@@ -78,8 +78,11 @@ def test_latinize_hangul_syllables() -> None:
 
 
 def test_latinize_long_hangul_word_drops_epenthetic_vowel() -> None:
-    """블라디미르 (Vladimir) loses the vowel Korean inserts into consonant clusters."""
-    assert latinize("블라디미르").strip() == "blradimir"
+    """블라디미르 (Vladimir) loses the vowel Korean inserts into consonant clusters.
+
+    Its ㄹ + ㄹ is "ll", as the Revised Romanization writes it (the "l" of "Vl").
+    """
+    assert latinize("블라디미르").strip() == "blladimir"
 
 
 def test_latinize_arabic_article() -> None:

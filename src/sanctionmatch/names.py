@@ -48,6 +48,8 @@ STOP = "stop"  # of, the, de (in organisation names)
 NUMBER = "number"
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
+CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
+MIN_CUT = 4  # letters a word cut short keeps, at least
 
 
 class Token(NamedTuple):
@@ -111,6 +113,12 @@ def titles() -> frozenset[str]:
 
 
 @functools.cache
+def office_titles() -> frozenset[str]:
+    """The titles that name an office (President, Minister, General), not mere courtesy."""
+    return frozenset(row[0] for row in read_table("titles.tsv", columns=2) if row[1] == "office")
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
     """The words that weigh nothing in organisation names ("of", "de", "and")."""
     return frozenset(word for word, cls in _org_words().items() if cls == "stop")
@@ -136,6 +144,21 @@ def _legal_forms() -> tuple[dict[tuple[str, ...], str], int]:
 
 
 @functools.cache
+def _cut_legal_forms() -> dict[tuple[str, ...], str]:
+    """Legal-form phrases with their last word cut short ("joint stock compan").
+
+    Keyed by the comparable forms of the whole words and the cut word as written: the
+    comparable form of a cut word need not begin the whole word's ("kompan", "kompani").
+    """
+    cut: dict[tuple[str, ...], str] = {}
+    for phrase, canonical, _ in read_table("legal_forms.tsv", columns=3):
+        *whole, last = phrase.split()
+        for end in range(MIN_CUT, len(last)):
+            cut[(*(comparable_form(w) for w in whole), last[:end])] = canonical
+    return cut
+
+
+@functools.cache
 def legal_form_families() -> dict[str, str]:
     """Map each canonical legal form to its family ("stock", "limited", ...)."""
     return {canonical: family for _, canonical, family in read_table("legal_forms.tsv", columns=3)}
@@ -153,7 +176,9 @@ _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _WORDS = re.compile(
     f"[^{_SEPARATORS}{_APOSTROPHE_CHARS}]+(?:[{_APOSTROPHE_CHARS}][^{_SEPARATORS}{_APOSTROPHE_CHARS}]+)*"
 )
-_PATRONYMIC = re.compile(r"(?:vi?S|vna|iSna)$")
+# Russian patronymics (-ovich, -evna, -ichna) as comparable forms; Hangul and kana write
+# -ovich as 로비치 / ロヴィチ ("obichi", "ovuichi") and -ovna as 로브나 ("obna").
+_PATRONYMIC = re.compile(r"(?:vi?S|vna|iSna|[eo]biSi|[eo]vuiSi|[eo]bna)$")
 
 
 def _latin_tokens(text: str) -> list[tuple[str, bool]]:
@@ -173,6 +198,27 @@ def _latin_word(word: str) -> tuple[tuple[str, bool], ...]:
     # apart from the letters they stand for ("0a\ud7fca").
     latin = fold_confusables(latin)
     return tuple((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
+
+
+def _once_per_script(text: str, tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Drop the words of a name written again in another script ("Владимир Путин PUTIN").
+
+    A word that repeats, as a comparable form, a word of another script earlier in the
+    name is the same name transliterated, not a second name. Within one script a
+    repeated word is a name of its own ("Swe Swe Aung").
+    """
+    if text.isascii():
+        return tokens
+    seen: dict[str, str] = {}
+    out: list[tuple[str, bool]] = []
+    for word in _WORDS.findall(text):
+        script = "Latin" if word.isascii() else dominant_script(word)
+        for token in _latin_word(word):
+            form = comparable_form(token[0])
+            if seen.setdefault(form, script) != script:
+                continue
+            out.append(token)
+    return out if len(out) < len(tokens) and out else tokens
 
 
 def _merge_letter_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -245,6 +291,19 @@ def _split_legal_forms(
     return kept, found
 
 
+def _split_cut_legal_form(
+    tokens: list[tuple[str, bool]],
+) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Set aside a legal form cut short at the end of a long name (see :func:`cut_word`)."""
+    cut = _cut_legal_forms()
+    for size in range(min(len(tokens) - 1, _legal_forms()[1]), 0, -1):
+        *whole, last = tokens[-size:]
+        canonical = cut.get((*(comparable_form(t) for t, _ in whole), last[0]))
+        if canonical is not None:
+            return tokens[:-size], [canonical]
+    return tokens, []
+
+
 # Roman numerals number the members of a series of organisations ("Fund II", "Trust XV").
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
@@ -310,7 +369,9 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
-        raw = joined_raw = _split_abd(_merge_letter_runs(_latin_tokens(_reorder(cleaned))))
+        ordered = _reorder(cleaned)
+        raw = _once_per_script(ordered, _latin_tokens(ordered))
+        raw = joined_raw = _split_abd(_merge_letter_runs(raw))
         # The titles are Latin words: a word from an abjad that reads like one is a
         # name (عمر, Omar, latinizes to "mr").
         kept = [t for t in raw if t[0] not in titles() or t[1]]
@@ -320,6 +381,9 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         raw = _reread(raw, read_wade_giles)
     else:
         raw, legal = _split_legal_forms(raw)
+        if len(" ".join(t for t, _ in joined_raw)) >= CUT_AT:
+            raw, cut = _split_cut_legal_form(raw)
+            legal += cut
         raw = _reread(raw, read_numbers)
     tokens: list[Token] = []
     for token, abjad in raw:
@@ -336,6 +400,23 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         "".join(c for c in cleaned if c.isalnum()),
         tuple(t for t, _ in joined_raw),
     )
+
+
+def cut_word(form: NameForm) -> str | None:
+    """The last word of a name, if the name may have been cut short after it.
+
+    Names pass through systems that store them in fixed-width fields and cut what does
+    not fit: "REINALDO GREGORIO LENIN CERNA JUARE", "TACTICAL MISSILES CORPORATION JOINT
+    STOCK COMPAN". A name of :data:`CUT_AT` characters or more may be one, and its last
+    word (of :data:`MIN_CUT` letters or more) may be the start of a longer word.
+
+    Returns:
+        The last word as latinized, or None.
+    """
+    written = form.written
+    if not written or len(written[-1]) < MIN_CUT or len(" ".join(written)) < CUT_AT:
+        return None
+    return written[-1]
 
 
 def normalize_name(text: str) -> str:

@@ -45,7 +45,9 @@ from sanctionmatch.names import (
     NameForm,
     Token,
     abjad_consonants,
+    cut_word,
     legal_form_families,
+    office_titles,
     token_skeleton,
     tokenize_name,
 )
@@ -79,6 +81,8 @@ LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "G
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
+TITLED_FAMILY = 0.5  # factor on the cost of given names a titled family name leaves unsaid
+TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field width
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
@@ -126,7 +130,15 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     if gap > 1 and 1.0 - MULTI_EDIT * gap / longest < MIN_PAIR:
         # Too different in length to pair whatever the letters: skip the edit distance.
         return 0.0, "fuzzy"
-    return _edit_similarity(a.form, b.form), "fuzzy"
+    sim = _edit_similarity(a.form, b.form)
+    if (
+        sim < 1.0 - 1.0 / len(a.text)
+        and jellyfish.damerau_levenshtein_distance(a.text, b.text) == 1
+    ):
+        # A typo is made in the written word: the comparable forms may hide it ("Appel"
+        # and "Apple" lose their final e differently), so one edit as written counts as one.
+        sim = _edit_similarity(a.text, b.text)
+    return sim, "fuzzy"
 
 
 _VOWELS = "aeiou"
@@ -355,7 +367,8 @@ def _evaluate(
     # forms of both read "iong".
     korean = (qa.script == "Hangul") != (qb.script == "Hangul")
     split = _lineage_split(qt, ct)
-    pairs, q_left, c_left = _align(qt, ct, split, qa.schema == ORGANIZATION, korean)
+    cut = (cut_word(qa), cut_word(qb))
+    pairs, q_left, c_left = _align(qt, ct, split, qa.schema == ORGANIZATION, korean, cut)
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
     q_weights = [_weight(t, weights) for t in qt]
@@ -378,6 +391,16 @@ def _evaluate(
     # A list token's absence costs by what the list entry is: an organisation's words
     # ("7th of Tir") matter more than a person's, whatever the query looks like.
     extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
+    # "President Erdoğan", "Putyin elnök": an office and a family name are how the news
+    # names a person in full; the given names the list adds are unsaid, not missing.
+    # A courtesy title says nothing of who is meant ("Mr Smith").
+    titled = (
+        qa.schema != ORGANIZATION
+        and len(qt) == 1 < len(ct)
+        and any(t in office_titles() for t in qa.titles)
+    )
+    if titled and pairs:
+        extra_c *= TITLED_FAMILY
     # In a name written in syllables (Hangul, Han) every syllable is part of a given or
     # family name: one the other name lacks is a different name, not an omitted one. But
     # the first syllable is the family name, which aliases often leave out (김금철 and
@@ -404,7 +427,7 @@ def _evaluate(
         score = INITIALS_ONLY
     substantive = [i for i, j, _, _ in pairs if qt[i].role == NAME]
     lone = (len(qt) == 1) != (len(ct) == 1)
-    if len(substantive) == 1 and lone and qa.schema != ORGANIZATION:
+    if len(substantive) == 1 and lone and qa.schema != ORGANIZATION and not titled:
         # One name alone ("Putin", "Mkrtychev") against a full name, or a full name
         # against a one-word list name ("John Kirby" and the alias "John"): likely, not
         # certain.
@@ -495,17 +518,29 @@ def _lineage_split(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, i
     return qi, ci
 
 
+def _begins(cut: tuple[str | None, str | None], query: str, candidate: str) -> bool:
+    """Whether a word cut short on one side begins the other side's word."""
+    if cut[0] == query and len(candidate) > len(query):
+        return candidate.startswith(query)
+    if cut[1] == candidate and len(query) > len(candidate):
+        return query.startswith(candidate)
+    return False
+
+
 def _align(
     qt: tuple[Token, ...],
     ct: tuple[Token, ...],
     split: tuple[int, int] | None = None,
     org: bool = False,
     korean: bool = False,
+    cut: tuple[str | None, str | None] = (None, None),
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
     """Pair query and candidate tokens, most similar first, each token used once.
 
     With ``korean`` (one side written in Hangul), a token beginning with j never pairs
-    with one beginning with y.
+    with one beginning with y. ``cut`` holds each side's last word if the name may have
+    been cut short after it (:func:`~sanctionmatch.names.cut_word`): such a word pairs
+    with a word of the other side it begins.
     """
     scored = []
     for i, q in enumerate(qt):
@@ -521,6 +556,8 @@ def _align(
                 and (_is_abbreviation(q.text, c.text) or _is_abbreviation(c.text, q.text))
             ):
                 sim, how = ABBREVIATION, "abbreviation"
+            if sim < TRUNCATED and _begins(cut, q.text, c.text):
+                sim, how = TRUNCATED, "cut short"
             if sim >= MIN_PAIR:
                 scored.append((sim, -abs(i - j), i, j, how))
     scored.sort(reverse=True)

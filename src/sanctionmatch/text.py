@@ -330,8 +330,10 @@ def _romanize_hangul(match: re.Match[str]) -> str:
     if len(word) <= 3:
         return " " + " ".join(_romanize_syllable(c) for c in word) + " "
     # Korean writes a foreign consonant cluster with the vowel ㅡ (eu) in between:
-    # 블라디미르 is beu-l-la-di-mi-reu for "Vladimir". Drop it.
-    return " " + "".join(_romanize_syllable(c, epenthetic=True) for c in word) + " "
+    # 블라디미르 is beu-l-la-di-mi-reu for "Vladimir". Drop it. A final ㄹ before an
+    # initial ㄹ is "ll", not "lr" (the Revised Romanization's rule): the l of "Vl".
+    joined = "".join(_romanize_syllable(c, epenthetic=True) for c in word)
+    return " " + joined.replace("lr", "ll") + " "
 
 
 # The Arabic definite article at the start of a word: الراشد -> "al rashid".
