@@ -46,6 +46,7 @@ from typing import IO, Any
 
 from attrs import frozen
 
+from sanctionmatch.collector import collector_paused
 from sanctionmatch.lists import load_list, load_sample
 from sanctionmatch.lists.sample import SAMPLE_FILE
 from sanctionmatch.matcher import Matcher
@@ -273,7 +274,8 @@ class DiskCache:
             log.warning("cache entry %s failed verification; ignoring it", path)
             return None
         try:
-            return _Unpickler(io.BytesIO(memoryview(data)[head:])).load()
+            with collector_paused():
+                return _Unpickler(io.BytesIO(memoryview(data)[head:])).load()
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
 

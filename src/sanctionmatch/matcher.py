@@ -44,6 +44,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from sanctionmatch.collector import collector_paused
 from sanctionmatch.index import MARGIN, NameIndex, build_index
 from sanctionmatch.model import (
     AIRCRAFT,
@@ -177,41 +178,44 @@ class Matcher:
     """
 
     def __init__(self, source: Iterable[Entity], *, weights: TokenWeights | None = None) -> None:
-        entities = tuple(source)
-        for number, entity in enumerate(entities):
-            if not isinstance(entity, Entity):
-                raise TypeError(f"entity {number} is a {type(entity).__name__}, not an Entity")
-        ids: dict[NameForm, int] = {}
-        owners: list[list[tuple[int, str]]] = []
-        entity_forms: list[set[str]] = []
-        for number, entity in enumerate(entities):
-            schema = PERSON if entity.schema == PERSON else ORGANIZATION
-            tokens: set[str] = set()
-            for name in entity.names:
-                form = tokenize_name(name.value, schema)
-                if not form.tokens:
-                    continue
-                tokens.update(t.form for t in form.tokens)
-                i = ids.setdefault(form, len(ids))
-                if i == len(owners):
-                    owners.append([])
-                if all(e != number for e, _ in owners[i]):
-                    owners[i].append((number, name.value))
-            entity_forms.append(tokens)
-        if weights is None:
-            weights = TokenWeights.from_forms(entity_forms)
-        self.entities = entities
-        self.index: NameIndex = build_index(ids, weights=weights)
-        self.owners = tuple(tuple(o) for o in owners)
-        self.facts = tuple(_facts(e) for e in entities)
-        masks = [0] * len(owners)
-        for i, owned in enumerate(self.owners):
-            for number, _ in owned:
-                masks[i] |= self.facts[number].schema
-        self._allowed = {
-            kind: bytes(1 if mask & bits else 0 for mask in masks)
-            for kind, bits in _ALLOWED.items()
-        }
+        # Millions of small acyclic objects: the cyclic collector would walk them again
+        # and again (see sanctionmatch.collector).
+        with collector_paused():
+            entities = tuple(source)
+            for number, entity in enumerate(entities):
+                if not isinstance(entity, Entity):
+                    raise TypeError(f"entity {number} is a {type(entity).__name__}, not an Entity")
+            ids: dict[NameForm, int] = {}
+            owners: list[list[tuple[int, str]]] = []
+            entity_forms: list[set[str]] = []
+            for number, entity in enumerate(entities):
+                schema = PERSON if entity.schema == PERSON else ORGANIZATION
+                tokens: set[str] = set()
+                for name in entity.names:
+                    form = tokenize_name(name.value, schema)
+                    if not form.tokens:
+                        continue
+                    tokens.update(t.form for t in form.tokens)
+                    i = ids.setdefault(form, len(ids))
+                    if i == len(owners):
+                        owners.append([])
+                    if all(e != number for e, _ in owners[i]):
+                        owners[i].append((number, name.value))
+                entity_forms.append(tokens)
+            if weights is None:
+                weights = TokenWeights.from_forms(entity_forms)
+            self.entities = entities
+            self.index: NameIndex = build_index(ids, weights=weights)
+            self.owners = tuple(tuple(o) for o in owners)
+            self.facts = tuple(_facts(e) for e in entities)
+            masks = [0] * len(owners)
+            for i, owned in enumerate(self.owners):
+                for number, _ in owned:
+                    masks[i] |= self.facts[number].schema
+            self._allowed = {
+                kind: bytes(1 if mask & bits else 0 for mask in masks)
+                for kind, bits in _ALLOWED.items()
+            }
 
     @property
     def weights(self) -> TokenWeights:

@@ -171,6 +171,7 @@ _APOSTROPHES = re.compile(f"[{_APOSTROPHE_CHARS}]")
 # else, combining marks included, belongs to a word; apostrophes join word parts (O'Brien).
 _SEPARATORS = "\\s!-/:-@\\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f\uff01-\uff0f"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects, in any script
 # A comma that separates "SURNAME, Given" (not a digit group separator as in "11,420").
 _LIST_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _WORDS = re.compile(
@@ -397,7 +398,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         tuple(set_aside),
         comparable_form("".join(t for t, _ in joined_raw)),
         dominant_script(cleaned),
-        "".join(c for c in cleaned if c.isalnum()),
+        _NOT_ALNUM.sub("", cleaned),
         tuple(t for t, _ in joined_raw),
     )
 

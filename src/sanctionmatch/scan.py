@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
+from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import PERSON, WEAK, Match, Mention, Penalty
 from sanctionmatch.names import (
@@ -677,7 +678,9 @@ def vocabulary_of(matcher: Matcher) -> Vocabulary:
     with _VOCABULARY_LOCK:
         vocabulary = _VOCABULARIES.get(matcher)
         if vocabulary is None:
-            vocabulary = Vocabulary.from_forms(matcher.index.forms, alone=lone_forms(matcher))
+            with collector_paused():  # many small acyclic objects (see collector)
+                alone = lone_forms(matcher)
+                vocabulary = Vocabulary.from_forms(matcher.index.forms, alone=alone)
             _VOCABULARIES[matcher] = vocabulary
         return vocabulary
 
