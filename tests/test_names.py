@@ -18,7 +18,7 @@ from sanctionmatch.names import (
     PARTICLE,
     PATRONYMIC,
     PERSON,
-    cut_word,
+    QUALIFIER,
     office_titles,
     resolve_schema,
     titles,
@@ -190,10 +190,10 @@ def test_a_legal_form_cut_short_ends_a_long_name() -> None:
     assert "jsc" not in short.legal_forms
 
 
-def test_cut_word_is_the_last_word_of_a_long_name() -> None:
-    assert cut_word(tokenize_name("REINALDO GREGORIO LENIN CERNA JUARE")) == "juare"
-    assert cut_word(tokenize_name("Cerna Juare")) is None
-    assert cut_word(tokenize_name("REINALDO GREGORIO LENIN CERNA JUAREZ ABC")) is None
+def test_a_long_name_may_be_cut_after_its_last_word() -> None:
+    assert tokenize_name("REINALDO GREGORIO LENIN CERNA JUARE").cut == "juare"
+    assert tokenize_name("Cerna Juare").cut == ""
+    assert tokenize_name("REINALDO GREGORIO LENIN CERNA JUAREZ ABC").cut == ""
 
 
 def test_a_name_written_again_in_another_script_counts_once() -> None:
@@ -213,3 +213,20 @@ def test_patronymics_written_in_hangul() -> None:
 def test_office_titles_are_titles() -> None:
     assert {"president", "minister", "general", "elnok"} <= office_titles() < titles()
     assert "mr" not in office_titles()
+
+
+def test_a_two_letter_legal_form_written_with_dots_ends_a_name() -> None:
+    assert tokenize_name("Siemens S.A.", ORGANIZATION).legal_forms == ("sa",)
+    assert tokenize_name("Philips N.V.").schema == ORGANIZATION
+    # Initials inside a person's name are not a legal form.
+    assert tokenize_name("John S. A. Smith").schema == PERSON
+
+
+def test_words_in_parentheses_and_regions_qualify_an_organisation() -> None:
+    def roles(name: str) -> list[tuple[str, str]]:
+        return [(t.text, t.role) for t in tokenize_name(name, ORGANIZATION).tokens]
+
+    assert ("schweiz", QUALIFIER) in roles("Deutsche Bank (Schweiz) AG")
+    assert ("europe", QUALIFIER) in roles("Faberlic Europe")
+    # With no other name word, a qualifier is the name.
+    assert roles("Bank Asia") == [("bank", GENERIC), ("asia", "name")]

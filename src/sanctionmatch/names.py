@@ -44,6 +44,7 @@ PATRONYMIC = "patronymic"  # Russian-style -ovich/-ovna
 PARTICLE = "particle"  # de, van, al, bin ...
 INITIAL = "initial"  # a single letter
 GENERIC = "generic"  # bank, group, company ...
+QUALIFIER = "qualifier"  # an organisation's words in parentheses: (Schweiz), (Hong Kong)
 STOP = "stop"  # of, the, de (in organisation names)
 NUMBER = "number"
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
@@ -83,6 +84,7 @@ class NameForm(NamedTuple):
     script: str  # the dominant script of the name as written
     letters: str  # the cleaned name without separators, in its own script
     written: tuple[str, ...]  # the latinized words in written order, legal forms included
+    cut: str  # the last word if the name may have been cut short after it, else ""
 
     @property
     def normalized(self) -> str:
@@ -274,6 +276,12 @@ def _split_legal_forms(
     tokens: list[tuple[str, bool]],
 ) -> tuple[list[tuple[str, bool]], list[str]]:
     phrases, longest = _legal_forms()
+    if len(tokens) > 2 and len(tokens[-1][0]) == len(tokens[-2][0]) == 1:
+        # "S.A.", "N.V.": a two-letter legal form written with dots ends the name. (Three
+        # letters or more are joined already: "L.L.C.") Not elsewhere: "John S. A. Smith".
+        dotted = tokens[-2][0] + tokens[-1][0]
+        if (comparable_form(dotted),) in phrases:
+            tokens = [*tokens[:-2], (dotted, tokens[-1][1])]
     forms = [comparable_form(t) for t, _ in tokens]
     kept: list[tuple[str, bool]] = []
     found: list[str] = []
@@ -295,7 +303,7 @@ def _split_legal_forms(
 def _split_cut_legal_form(
     tokens: list[tuple[str, bool]],
 ) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Set aside a legal form cut short at the end of a long name (see :func:`cut_word`)."""
+    """Set aside a legal form cut short at the end of a long name (see :func:`_cut_word`)."""
     cut = _cut_legal_forms()
     for size in range(min(len(tokens) - 1, _legal_forms()[1]), 0, -1):
         *whole, last = tokens[-size:]
@@ -316,7 +324,7 @@ def _role(text: str, form: str, schema: str, count: int) -> str:
         if _ROMAN.match(text):
             return NUMBER
         cls = _org_words().get(text)
-        return {"stop": STOP, "generic": GENERIC}.get(cls or "", NAME)
+        return {"stop": STOP, "generic": GENERIC, "qualifier": QUALIFIER}.get(cls or "", NAME)
     if len(text) == 1:
         return INITIAL
     if text in _particles():
@@ -386,11 +394,18 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
             raw, cut = _split_cut_legal_form(raw)
             legal += cut
         raw = _reread(raw, read_numbers)
+    qualifiers = _qualifiers(cleaned) if resolved == ORGANIZATION else frozenset()
     tokens: list[Token] = []
     for token, abjad in raw:
         form = comparable_form(token)
         role = _role(token, form, resolved, len(raw))
+        if role == NAME and token in qualifiers:
+            role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
+    if all(t.role != NAME for t in tokens):
+        # Qualifiers qualify a name: without one they are the name ("Bank Asia").
+        tokens = [t._replace(role=NAME) if t.role == QUALIFIER else t for t in tokens]
+    written = tuple(t for t, _ in joined_raw)
     return NameForm(
         tuple(tokens),
         resolved,
@@ -399,11 +414,27 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         comparable_form("".join(t for t, _ in joined_raw)),
         dominant_script(cleaned),
         _NOT_ALNUM.sub("", cleaned),
-        tuple(t for t, _ in joined_raw),
+        written,
+        _cut_word(written),
     )
 
 
-def cut_word(form: NameForm) -> str | None:
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def _qualifiers(text: str) -> frozenset[str]:
+    """The words of an organisation's name in parentheses: a place or branch qualifier.
+
+    "Deutsche Bank (Schweiz) AG" is Deutsche Bank's Swiss company: "Schweiz" tells which
+    one. Such words weigh as little as generic words, but two names qualified otherwise
+    conflict ("Bank of China (Hong Kong)" is not "Bank of China (Australia)").
+    """
+    if "(" not in text:
+        return frozenset()
+    return frozenset(t for match in _PARENTHESES.finditer(text) for t, _ in _latin_tokens(match[1]))
+
+
+def _cut_word(written: tuple[str, ...]) -> str:
     """The last word of a name, if the name may have been cut short after it.
 
     Names pass through systems that store them in fixed-width fields and cut what does
@@ -412,11 +443,10 @@ def cut_word(form: NameForm) -> str | None:
     word (of :data:`MIN_CUT` letters or more) may be the start of a longer word.
 
     Returns:
-        The last word as latinized, or None.
+        The last word as latinized, or "".
     """
-    written = form.written
     if not written or len(written[-1]) < MIN_CUT or len(" ".join(written)) < CUT_AT:
-        return None
+        return ""
     return written[-1]
 
 

@@ -41,11 +41,11 @@ from sanctionmatch.names import (
     ORGANIZATION,
     PARTICLE,
     PATRONYMIC,
+    QUALIFIER,
     STOP,
     NameForm,
     Token,
     abjad_consonants,
-    cut_word,
     legal_form_families,
     office_titles,
     token_skeleton,
@@ -63,6 +63,7 @@ ROLE_WEIGHT = {
     PATRONYMIC: 0.6,
     NUMBER: 0.8,
     GENERIC: 0.3,
+    QUALIFIER: 0.3,
     INITIAL: 0.3,
     PARTICLE: 0.15,
     STOP: 0.0,
@@ -72,10 +73,14 @@ MULTI_EDIT = 1.5  # cost of each edit, relative to a lone one, when there are se
 MIN_PAIR = 0.6  # token pairs less similar than this are not aligned
 KAPPA = 0.5  # how much a fuzzy pair's dissimilarity costs on top of its lost evidence
 QUERY_EXTRA = 0.3  # cost of a query token with no counterpart, per unit of weight
+# ... by what the list entry is: a word added to an organisation's or a vessel's name makes
+# another name ("Gazprom Neft", "Azize Sakarya" against the vessel SAKARYA).
+QUERY_EXTRA_OF = {"Person": QUERY_EXTRA, "Organization": 0.6}
 SYLLABLE_EXTRA = 2.0  # ... of a syllable of a name written in Hangul or Han characters
 SYLLABLE_LETTERS = 7  # the longest latinized syllable ("ppyeong"); longer is a whole name
 CANDIDATE_EXTRA = {"Person": 0.3, ORGANIZATION: 0.6}  # ... of a list token with none
 CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smaller weight
+QUALIFIERS_DIFFER = 1.0  # cost of each pair of parenthesized qualifiers that differ
 LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
 LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "GmbH")
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
@@ -195,15 +200,36 @@ def _weighted_distance(a: str, b: str, limit: float) -> float:
 _VOWEL_GROUPS = re.compile(r"[aeiou]+")
 
 
+@functools.lru_cache(maxsize=MEMO_PAIRS)
+def _vowel_slots(form: str) -> tuple[int, ...]:
+    """After how many consonants each vowel group stands ("usama": 0, 1, 2).
+
+    A doubled consonant counts once, as in the skeleton ("hassan", "hasan": 1, 2).
+    """
+    slots: list[int] = []
+    consonants = 0
+    previous = ""
+    for letter in form:
+        if letter in _VOWELS:
+            if not previous or previous not in _VOWELS:
+                slots.append(consonants)
+        elif letter != previous:
+            consonants += 1
+        previous = letter
+    return tuple(slots)
+
+
 def _vowel_variant(a: Token, b: Token) -> bool:
     """Whether two tokens with one consonant skeleton differ in few vowel groups.
 
     One group may differ ("usama"/"osama"), two in names of four consonants or more
-    ("mohamed"/"muhamad"); "putin"/"piton" or "times"/"tamas" are other names.
+    ("mohamed"/"muhamad"); "putin"/"piton" or "times"/"tamas" are other names. The
+    vowels must stand between the same consonants: a vowel written otherwise is a
+    spelling, one moved or added is another name ("Diana"/"Adan", "Kala"/"Akli").
     """
     va: list[str] = _VOWEL_GROUPS.findall(a.form)
     vb: list[str] = _VOWEL_GROUPS.findall(b.form)
-    if len(va) != len(vb) or len(a.skel) < 2:
+    if len(va) != len(vb) or len(a.skel) < 2 or _vowel_slots(a.form) != _vowel_slots(b.form):
         return False
     differ = sum(x != y for x, y in zip(va, vb, strict=True))
     return differ <= (2 if len(a.skel) >= 4 else 1)
@@ -367,7 +393,7 @@ def _evaluate(
     # forms of both read "iong".
     korean = (qa.script == "Hangul") != (qb.script == "Hangul")
     split = _lineage_split(qt, ct)
-    cut = (cut_word(qa), cut_word(qb))
+    cut = (qa.cut, qb.cut) if qa.cut or qb.cut else None
     pairs, q_left, c_left = _align(qt, ct, split, qa.schema == ORGANIZATION, korean, cut)
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
@@ -380,14 +406,14 @@ def _evaluate(
         den += w + KAPPA * (1.0 - sim) * w
         if steps is not None:
             steps.append(TokenPair(qt[i].text, ct[j].text, sim, w, how))
-    wq = sum(q_weights[i] for i in q_left)
-    wc = sum(c_weights[j] for j in c_left)
+    wq, q_specific, q_named, q_qualified = _leftover(qt, q_weights, q_left)
+    wc, c_specific, _, c_qualified = _leftover(ct, c_weights, c_left)
     # Generic words left over on both sides ("Grupp Wagner", "PMC Wagner") describe the
     # body in other words; they do not conflict.
-    conflict = min(
-        sum(q_weights[i] for i in q_left if qt[i].role != GENERIC),
-        sum(c_weights[j] for j in c_left if ct[j].role != GENERIC),
-    )
+    conflict = min(q_specific, c_specific)
+    # Qualifiers in parentheses on both sides that do not pair tell two branches apart:
+    # "Bank of China (Hong Kong)" is not "Bank of China (Australia)".
+    rivals = min(q_qualified, c_qualified)
     # A list token's absence costs by what the list entry is: an organisation's words
     # ("7th of Tir") matter more than a person's, whatever the query looks like.
     extra_c = CANDIDATE_EXTRA.get(qb.schema, 0.3)
@@ -411,14 +437,18 @@ def _evaluate(
         )
         den += SYLLABLE_EXTRA * syllables + QUERY_EXTRA * (wq - syllables)
     else:
-        den += QUERY_EXTRA * wq
-    den += CONFLICT * conflict + extra_c * (wc - conflict)
+        # Only name words: a number or a generic word added is not another name.
+        extra_q = QUERY_EXTRA_OF.get(qb.schema, QUERY_EXTRA)
+        den += QUERY_EXTRA * (wq - q_named) + extra_q * q_named
+    den += CONFLICT * conflict + extra_c * (wc - conflict) + QUALIFIERS_DIFFER * rivals
     if steps is not None:
         steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
         steps.extend(TokenPair(None, ct[j].text, 0.0, c_weights[j], "unmatched") for j in c_left)
     notes: list[tuple[str, float]] = []
     if conflict > 0:
         notes.append(("tokens unmatched on both sides conflict", -conflict))
+    if rivals:
+        notes.append(("the names are qualified otherwise (in parentheses)", -QUALIFIERS_DIFFER))
     score = num / den if den > 0 else (1.0 if qa.normalized == qb.normalized else 0.0)
     initials_only = all(qt[i].role == INITIAL or ct[j].role == INITIAL for i, j, _, _ in pairs)
     identical = not q_left and not c_left and all(sim == 1.0 for _, _, sim, _ in pairs)
@@ -518,7 +548,25 @@ def _lineage_split(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, i
     return qi, ci
 
 
-def _begins(cut: tuple[str | None, str | None], query: str, candidate: str) -> bool:
+def _leftover(
+    tokens: tuple[Token, ...], weights: list[float], left: list[int]
+) -> tuple[float, float, float, int]:
+    """The unmatched tokens' weight: all, all but generic words, name words; qualifiers."""
+    total = specific = named = 0.0
+    qualified = 0
+    for i in left:
+        weight, role = weights[i], tokens[i].role
+        total += weight
+        if role != GENERIC:
+            specific += weight
+            if role == NAME:
+                named += weight
+            elif role == QUALIFIER:
+                qualified += 1
+    return total, specific, named, qualified
+
+
+def _begins(cut: tuple[str, str], query: str, candidate: str) -> bool:
     """Whether a word cut short on one side begins the other side's word."""
     if cut[0] == query and len(candidate) > len(query):
         return candidate.startswith(query)
@@ -533,14 +581,14 @@ def _align(
     split: tuple[int, int] | None = None,
     org: bool = False,
     korean: bool = False,
-    cut: tuple[str | None, str | None] = (None, None),
+    cut: tuple[str, str] | None = None,
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
     """Pair query and candidate tokens, most similar first, each token used once.
 
     With ``korean`` (one side written in Hangul), a token beginning with j never pairs
     with one beginning with y. ``cut`` holds each side's last word if the name may have
-    been cut short after it (:func:`~sanctionmatch.names.cut_word`): such a word pairs
-    with a word of the other side it begins.
+    been cut short after it (``NameForm.cut``): such a word pairs with a word of the
+    other side it begins.
     """
     scored = []
     for i, q in enumerate(qt):
@@ -556,7 +604,7 @@ def _align(
                 and (_is_abbreviation(q.text, c.text) or _is_abbreviation(c.text, q.text))
             ):
                 sim, how = ABBREVIATION, "abbreviation"
-            if sim < TRUNCATED and _begins(cut, q.text, c.text):
+            if cut is not None and sim < TRUNCATED and _begins(cut, q.text, c.text):
                 sim, how = TRUNCATED, "cut short"
             if sim >= MIN_PAIR:
                 scored.append((sim, -abs(i - j), i, j, how))
