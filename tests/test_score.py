@@ -235,3 +235,12 @@ def test_a_vowel_moved_is_not_a_spelling_variant() -> None:
     assert similarity("Ladin", "Laden") >= 0.85
     assert similarity("Diana", "Adan") < 0.6
     assert similarity("Kala", "Akli") < 0.6
+
+
+def test_syllables_written_in_hangul_or_han_do_not_pair_by_likeness() -> None:
+    """정 (jeong) is not 명 (myeong), though one letter apart in Latin letters."""
+    why = explain("김명수", "Kim Jong Su")
+    assert all(p.form not in ("fuzzy", "vowels", "skeleton") for p in why.pairs)
+    assert why.score < DEFAULT_THRESHOLD
+    # Kana write a foreign name whole: バラク is Barack, a likeness of letters.
+    assert compare("Barack Obama", "バラク・オバマ") >= DEFAULT_THRESHOLD

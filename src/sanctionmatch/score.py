@@ -92,7 +92,11 @@ NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling 
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
-SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
+SYLLABIC = frozenset({"Hangul", "Han", "Kana"})
+_CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})
+_LIKENESS = frozenset(
+    {"fuzzy", "vowels", "skeleton"}
+)  # pairings by likeness of letters  # scripts compared as written, too
 _LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
 
 MEMO_PAIRS = 1 << 16
@@ -392,9 +396,15 @@ def _evaluate(
     # of a Korean name writes as y: 정 (jeong) is not 용 (yong), though the comparable
     # forms of both read "iong".
     korean = (qa.script == "Hangul") != (qb.script == "Hangul")
+    # A name written in Hangul or Han characters is a few syllables from a closed set:
+    # one letter more or less is another syllable, another name (정/명, jeong/myong).
+    # (Kana write foreign names whole: バラク is "baraku", Barack.)
+    syllabic = bool({qa.script, qb.script} & _CLOSED_SYLLABLES)
     split = _lineage_split(qt, ct)
     cut = (qa.cut, qb.cut) if qa.cut or qb.cut else None
-    pairs, q_left, c_left = _align(qt, ct, split, qa.schema == ORGANIZATION, korean, cut)
+    pairs, q_left, c_left = _align(
+        qt, ct, split, qa.schema == ORGANIZATION, korean, cut, syllabic=syllabic
+    )
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
     q_weights = [_weight(t, weights) for t in qt]
@@ -582,13 +592,17 @@ def _align(
     org: bool = False,
     korean: bool = False,
     cut: tuple[str, str] | None = None,
+    *,
+    syllabic: bool = False,
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
     """Pair query and candidate tokens, most similar first, each token used once.
 
     With ``korean`` (one side written in Hangul), a token beginning with j never pairs
     with one beginning with y. ``cut`` holds each side's last word if the name may have
     been cut short after it (``NameForm.cut``): such a word pairs with a word of the
-    other side it begins.
+    other side it begins. With ``syllabic`` (one side written in Hangul or Han), two
+    syllables pair only as written, by comparable form or as known variants, not by a
+    likeness of letters.
     """
     scored = []
     for i, q in enumerate(qt):
@@ -598,6 +612,8 @@ def _align(
             if korean and q.text[0] != c.text[0] and {q.text[0], c.text[0]} == {"j", "y"}:
                 continue
             sim, how = token_similarity(q, c)
+            if syllabic and how in _LIKENESS and min(len(q.text), len(c.text)) <= SYLLABLE_LETTERS:
+                continue
             if (
                 org
                 and sim < MIN_PAIR
