@@ -244,3 +244,11 @@ def test_syllables_written_in_hangul_or_han_do_not_pair_by_likeness() -> None:
     assert why.score < DEFAULT_THRESHOLD
     # Kana write a foreign name whole: バラク is Barack, a likeness of letters.
     assert compare("Barack Obama", "バラク・オバマ") >= DEFAULT_THRESHOLD
+
+
+def test_an_abjad_writes_what_latin_spells_as_consonants() -> None:
+    """Skeletons leave out و and ی, but a Latin v and a final -i need them written."""
+    assert compare("موسوی", "Musavi") >= DEFAULT_THRESHOLD  # و for the v
+    assert compare("اسرا", "Severa") < DEFAULT_THRESHOLD  # no letter for the v
+    assert compare("حمیدی", "Hamidi") >= DEFAULT_THRESHOLD  # ی for the -i
+    assert compare("حمیدی", "Hamad") < DEFAULT_THRESHOLD

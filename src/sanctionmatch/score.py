@@ -94,6 +94,29 @@ INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})
 _CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})
+# The Revised Romanization of Korean against McCune-Reischauer's (as the lists write it):
+# initial b, d, g, j are p, t, k, ch; eo and eu are o and u. 변 is byeon and Pyon.
+_MCCUNE = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        ("^b", "p"),
+        ("^d", "t"),
+        ("^g", "k"),
+        ("^j", "ch"),
+        ("eo", "o"),
+        ("eu", "u"),
+    )
+)
+VARIANT_SYLLABLE = 0.9  # a Korean syllable in the other romanization (byeon, Pyon)
+
+
+def _mccune(text: str) -> str:
+    """A Revised Romanization syllable as McCune-Reischauer writes it, without marks."""
+    for pattern, replacement in _MCCUNE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 _LIKENESS = frozenset(
     {"fuzzy", "vowels", "skeleton"}
 )  # pairings by likeness of letters  # scripts compared as written, too
@@ -128,6 +151,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # name has few by nature (علي and Ali).
         short = min(len(sa), len(sb)) < 3 and max(len(a.text), len(b.text)) >= 4
         weight = SHORT_SKELETON if short else 0.9
+        if a.abjad != b.abjad and not (_labials_written(a, b) and _nisba_written(a, b)):
+            return _edit_similarity(a.form, b.form), "fuzzy"
         if sa == sb and len(sa) >= 2:
             return weight, "skeleton"
         return max(_edit_similarity(a.form, b.form), weight * _edit_similarity(sa, sb)), "fuzzy"
@@ -151,6 +176,35 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
 
 
 _VOWELS = "aeiou"
+
+
+def _nisba_written(a: Token, b: Token) -> bool:
+    """Whether a Latin token writes the final ی/ي of an abjad one with a vowel.
+
+    Final ی in Persian and ي in Arabic names is mostly the suffix -i that Latin spellings
+    write, or the long a of موسی (Musa) and عیسی (Isa): حمیدی (hmydy) is Hamidi, not
+    Hamad; محمدی is Mohammadi, not Mohammed.
+    """
+    latin, written = (b, a) if a.abjad else (a, b)
+    ends = len(written.text) >= 3 and written.text.endswith("y")
+    return not ends or latin.form[-1] in "iyae"
+
+
+_LABIALS = ("w", "v", "f", "b")  # the letters an abjad may write a Latin v or w with
+
+
+def _labials_written(a: Token, b: Token) -> bool:
+    """Whether an abjad token writes a letter for each v or w of a Latin one.
+
+    The consonant skeletons leave out و, which writes u and o as well as w and v: so
+    موسوی (mwswy) is Musavi. But a Latin v or w is a consonant that Arabic and Persian
+    script must write, with و or ف (Hebrew ו or ב: דוד "dvd" is David): اسرا (sr) is not
+    Severa.
+    """
+    latin, written = (b, a) if a.abjad else (a, b)
+    return latin.form.count("v") <= sum(map(written.text.count, _LABIALS))
+
+
 # Consonants that transliterations and typos swap for each other: they cost half an edit,
 # as does a vowel for a vowel.
 _KIN = ("mn", "bp", "dt", "kg", "sz", "lr", "fv", "Ss", "Sc", "Jz", "kh", "sc")
@@ -601,8 +655,8 @@ def _align(
     with one beginning with y. ``cut`` holds each side's last word if the name may have
     been cut short after it (``NameForm.cut``): such a word pairs with a word of the
     other side it begins. With ``syllabic`` (one side written in Hangul or Han), two
-    syllables pair only as written, by comparable form or as known variants, not by a
-    likeness of letters.
+    syllables pair only as written, by comparable form, as known variants or in the
+    other romanization of Korean, not by a likeness of letters.
     """
     scored = []
     for i, q in enumerate(qt):
@@ -613,7 +667,9 @@ def _align(
                 continue
             sim, how = token_similarity(q, c)
             if syllabic and how in _LIKENESS and min(len(q.text), len(c.text)) <= SYLLABLE_LETTERS:
-                continue
+                if not korean or _mccune(q.text) != _mccune(c.text):
+                    continue
+                sim, how = VARIANT_SYLLABLE, "romanization"
             if (
                 org
                 and sim < MIN_PAIR
