@@ -450,6 +450,8 @@ def _evaluate(
     # of a Korean name writes as y: 정 (jeong) is not 용 (yong), though the comparable
     # forms of both read "iong".
     korean = (qa.script == "Hangul") != (qb.script == "Hangul")
+    # Pinyin j (杰 jie) is no y either: only German and Slavic spellings merge the two.
+    j_not_y = korean or (qa.script == "Han") != (qb.script == "Han")
     # A name written in Hangul or Han characters is a few syllables from a closed set:
     # one letter more or less is another syllable, another name (정/명, jeong/myong).
     # (Kana write foreign names whole: バラク is "baraku", Barack.)
@@ -457,7 +459,7 @@ def _evaluate(
     split = _lineage_split(qt, ct)
     cut = (qa.cut, qb.cut) if qa.cut or qb.cut else None
     pairs, q_left, c_left = _align(
-        qt, ct, split, qa.schema == ORGANIZATION, korean, cut, syllabic=syllabic
+        qt, ct, split, qa.schema == ORGANIZATION, korean, cut, syllabic=syllabic, j_not_y=j_not_y
     )
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
@@ -648,11 +650,13 @@ def _align(
     cut: tuple[str, str] | None = None,
     *,
     syllabic: bool = False,
+    j_not_y: bool = False,
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
     """Pair query and candidate tokens, most similar first, each token used once.
 
-    With ``korean`` (one side written in Hangul), a token beginning with j never pairs
-    with one beginning with y. ``cut`` holds each side's last word if the name may have
+    With ``j_not_y`` (one side written in Hangul or Han), a token beginning with j never
+    pairs with one beginning with y; ``korean`` (one side in Hangul) allows the other
+    romanization of Korean syllables. ``cut`` holds each side's last word if the name may have
     been cut short after it (``NameForm.cut``): such a word pairs with a word of the
     other side it begins. With ``syllabic`` (one side written in Hangul or Han), two
     syllables pair only as written, by comparable form, as known variants or in the
@@ -663,7 +667,7 @@ def _align(
         for j, c in enumerate(ct):
             if split is not None and (i < split[0]) != (j < split[1]):
                 continue
-            if korean and q.text[0] != c.text[0] and {q.text[0], c.text[0]} == {"j", "y"}:
+            if j_not_y and q.text[0] != c.text[0] and {q.text[0], c.text[0]} == {"j", "y"}:
                 continue
             sim, how = token_similarity(q, c)
             if syllabic and how in _LIKENESS and min(len(q.text), len(c.text)) <= SYLLABLE_LETTERS:
