@@ -167,6 +167,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     sim = _edit_similarity(a.form, b.form)
     if (
         sim < 1.0 - 1.0 / len(a.text)
+        and abs(len(a.text) - len(b.text)) <= 1
         and jellyfish.damerau_levenshtein_distance(a.text, b.text) == 1
     ):
         # A typo is made in the written word: the comparable forms may hide it ("Appel"
