@@ -265,20 +265,14 @@ class NameIndex:
             keys += _part_keys(token)
         return keys
 
-    def near_ids(self, token: Token) -> set[int]:
-        """The ids of the names with a token that may pair with ``token``.
-
-        The set may be shared: callers must not change it.
-        """
-        return self._near(self._keys(token))[1]
-
-    def close_ids(self, token: Token) -> set[int]:
-        """The ids of the names with a token that agrees closely with ``token``.
+    def agreeing(self, token: Token) -> tuple[set[int], set[int]]:
+        """The ids of the names with a token that agrees with ``token``: closely, and at all.
 
         Closely: by comparable form, spelling variant, abjad skeleton or gluing (keys
-        worth :data:`VARIANT` or more). The set may be shared: callers must not change it.
+        worth :data:`VARIANT` or more); at all: by any key, a one-letter deletion or a
+        consonant skeleton too. The sets may be shared: callers must not change them.
         """
-        return self._near(self._keys(token))[0]
+        return self._near(self._keys(token))
 
     def _near(self, keys: tuple[tuple[str, float], ...]) -> tuple[set[int], set[int]]:
         """The ids under a query token's keys: those that agree closely, and all.

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from sanctionmatch.comparable import comparable_form
@@ -67,29 +67,34 @@ def shortlist(
     words = {t.form: t for t in form.tokens if t.role in (NAME, PATRONYMIC)}
     if not words:
         return None
+    agreeing = {key: index.agreeing(token) for key, token in words.items()}
     if len(words) == 1:
         # A lone word must agree closely (see the module docstring); a word among
         # others that are no names ("группа Вагнера") may agree as the index finds.
-        word = next(iter(words.values()))
-        found = index.close_ids(word) if len(form.tokens) == 1 else index.near_ids(word)
+        close, near = next(iter(agreeing.values()))
+        found = close if len(form.tokens) == 1 else near
     else:
-        near = [index.near_ids(token) for token in words.values()]
         found = set()
-        for a, b in itertools.combinations(near, 2):
+        for (_, a), (_, b) in itertools.combinations(agreeing.values(), 2):
             found |= a & b
-        for token in words.values():
-            found |= index.close_ids(token) & singles
+        for close, _ in agreeing.values():
+            found |= close & singles
         tokens = [t for t in form.tokens if t.role in (NAME, PATRONYMIC)]
         for left, right in itertools.pairwise(tokens):
             # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
             found.update(index.ids("=" + comparable_form(left.text + right.text)))
     if len(found) > MAX_RANKED:
         return None
-    return best_estimates(index, form, found, cap=cap)
+    return best_estimates(index, form, found, cap=cap, agreeing=agreeing)
 
 
 def best_estimates(
-    index: NameIndex, form: NameForm, found: AbstractSet[int], *, cap: int = MAX_SHORTLIST
+    index: NameIndex,
+    form: NameForm,
+    found: AbstractSet[int],
+    *,
+    cap: int = MAX_SHORTLIST,
+    agreeing: Mapping[str, tuple[set[int], set[int]]] | None = None,
 ) -> list[tuple[float, int]]:
     """Rank some list names for a phrase as the index would, by their estimated scores.
 
@@ -98,16 +103,21 @@ def best_estimates(
         form: the phrase, prepared.
         found: the ids of the names to rank.
         cap: how many names to return at most.
+        agreeing: the index's agreeing ids of some of the phrase's tokens, by form,
+            known already (see :meth:`NameIndex.agreeing`).
 
     Returns:
         (estimated score, name id) pairs, the most promising first.
     """
+    if not found:
+        return []
+    known = {} if agreeing is None else agreeing
     evidence: dict[int, float] = dict.fromkeys(found, 0.0)
     weights = {t.form: (t, token_weight(t, index.weights)) for t in form.tokens}
-    for token, weight in weights.values():
+    for key, (token, weight) in weights.items():
         if weight <= 0.0:
             continue
-        near, close = index.near_ids(token), index.close_ids(token)
+        close, near = known[key] if key in known else index.agreeing(token)
         fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
         for i in found:
             if i in near:
