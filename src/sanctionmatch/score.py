@@ -92,8 +92,8 @@ NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling 
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
-SYLLABIC = frozenset({"Hangul", "Han", "Kana"})
-_CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})
+SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
+_CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})  # names of a few syllables of a closed set
 # The Revised Romanization of Korean against McCune-Reischauer's (as the lists write it):
 # initial b, d, g, j are p, t, k, ch; eo and eu are o and u. 변 is byeon and Pyon.
 _MCCUNE = tuple(
@@ -117,9 +117,7 @@ def _mccune(text: str) -> str:
     return text
 
 
-_LIKENESS = frozenset(
-    {"fuzzy", "vowels", "skeleton"}
-)  # pairings by likeness of letters  # scripts compared as written, too
+_LIKENESS = frozenset({"fuzzy", "vowels", "skeleton"})  # pairings by likeness of letters
 _LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
 
 MEMO_PAIRS = 1 << 16
@@ -515,7 +513,7 @@ def _evaluate(
     if conflict > 0:
         notes.append(("tokens unmatched on both sides conflict", -conflict))
     if rivals:
-        notes.append(("the names are qualified otherwise (in parentheses)", -QUALIFIERS_DIFFER))
+        notes.append(("the names are qualified otherwise (a place or branch)", -QUALIFIERS_DIFFER))
     score = num / den if den > 0 else (1.0 if qa.normalized == qb.normalized else 0.0)
     initials_only = all(qt[i].role == INITIAL or ct[j].role == INITIAL for i, j, _, _ in pairs)
     identical = not q_left and not c_left and all(sim == 1.0 for _, _, sim, _ in pairs)
@@ -656,12 +654,12 @@ def _align(
     """Pair query and candidate tokens, most similar first, each token used once.
 
     With ``j_not_y`` (one side written in Hangul or Han), a token beginning with j never
-    pairs with one beginning with y; ``korean`` (one side in Hangul) allows the other
-    romanization of Korean syllables. ``cut`` holds each side's last word if the name may have
-    been cut short after it (``NameForm.cut``): such a word pairs with a word of the
+    pairs with one beginning with y. ``cut`` holds each side's last word if the name may
+    have been cut short after it (``NameForm.cut``): such a word pairs with a word of the
     other side it begins. With ``syllabic`` (one side written in Hangul or Han), two
-    syllables pair only as written, by comparable form, as known variants or in the
-    other romanization of Korean, not by a likeness of letters.
+    syllables pair only as written, by comparable form or as known variants, not by a
+    likeness of letters; with ``korean`` (one side in Hangul) also in the other
+    romanization of Korean (byeon, Pyon).
     """
     scored = []
     for i, q in enumerate(qt):
