@@ -110,6 +110,7 @@ _MCCUNE = tuple(
 VARIANT_SYLLABLE = 0.9  # a Korean syllable in the other romanization (byeon, Pyon)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # syllables: a few thousand at most
 def _mccune(text: str) -> str:
     """A Revised Romanization syllable as McCune-Reischauer writes it, without marks."""
     for pattern, replacement in _MCCUNE:
