@@ -381,14 +381,17 @@ class Matcher:
         """Score proposed names in order until the rest cannot place (see _best_entities)."""
         index, weights = self.index, self.index.weights
         best: dict[int, tuple[float, int]] = {}
-        scores: list[float] = []
-        for estimate, i in proposed:
-            if len(scores) >= MIN_SCORED:
-                kth = heapq.nlargest(limit, scores)[-1] if len(scores) >= limit else 0.0
+        top: list[float] = []  # the best ``limit`` scores so far, a min-heap
+        for scored, (estimate, i) in enumerate(proposed):
+            if scored >= MIN_SCORED:
+                kth = top[0] if len(top) >= limit else 0.0
                 if estimate + MARGIN < max(cutoff, kth):
                     break
             score = score_forms(query, index.forms[i], weights=weights)
-            scores.append(score)
+            if len(top) < limit:
+                heapq.heappush(top, score)
+            elif score > top[0]:
+                heapq.heapreplace(top, score)
             for number, _ in self.owners[i]:
                 known = best.get(number)
                 if known is None or score > known[0]:
