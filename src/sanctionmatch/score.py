@@ -150,7 +150,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # name has few by nature (علي and Ali).
         short = min(len(sa), len(sb)) < 3 and max(len(a.text), len(b.text)) >= 4
         weight = SHORT_SKELETON if short else 0.9
-        if a.abjad != b.abjad and not (_labials_written(a, b) and _nisba_written(a, b)):
+        if a.abjad != b.abjad and not _abjad_writes(a, b):
             return _edit_similarity(a.form, b.form), "fuzzy"
         if sa == sb and len(sa) >= 2:
             return weight, "skeleton"
@@ -178,31 +178,23 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
 _VOWELS = "aeiou"
 
 
-def _nisba_written(a: Token, b: Token) -> bool:
-    """Whether a Latin token writes the final ی/ي of an abjad one with a vowel.
-
-    Final ی in Persian and ي in Arabic names is mostly the suffix -i that Latin spellings
-    write, or the long a of موسی (Musa) and عیسی (Isa): حمیدی (hmydy) is Hamidi, not
-    Hamad; محمدی is Mohammadi, not Mohammed.
-    """
-    latin, written = (b, a) if a.abjad else (a, b)
-    ends = len(written.text) >= 3 and written.text.endswith("y")
-    return not ends or latin.form[-1] in "iyae"
-
-
 _LABIALS = ("w", "v", "f", "b")  # the letters an abjad may write a Latin v or w with
 
 
-def _labials_written(a: Token, b: Token) -> bool:
-    """Whether an abjad token writes a letter for each v or w of a Latin one.
+def _abjad_writes(a: Token, b: Token) -> bool:
+    """Whether an abjad token writes what a Latin one spells as consonants.
 
-    The consonant skeletons leave out و, which writes u and o as well as w and v: so
-    موسوی (mwswy) is Musavi. But a Latin v or w is a consonant that Arabic and Persian
-    script must write, with و or ف (Hebrew ו or ב: דוד "dvd" is David): اسرا (sr) is not
-    Severa.
+    The consonant skeletons leave out و and ی, which write vowels as well as consonants.
+    But a Latin v or w needs a letter written for it, و or ف (Hebrew ו or ב): موسوی
+    (mwswy) is Musavi, اسرا (sr) is not Severa (דוד "dvd" is David). And a final ی/ي is
+    mostly the suffix -i, or the long a of موسی (Musa), that a Latin spelling ends with a
+    vowel: حمیدی (hmydy) is Hamidi, not Hamad; محمدی is Mohammadi, not Mohammed.
     """
     latin, written = (b, a) if a.abjad else (a, b)
-    return latin.form.count("v") <= sum(map(written.text.count, _LABIALS))
+    if latin.form.count("v") > sum(map(written.text.count, _LABIALS)):
+        return False
+    ends = len(written.text) >= 3 and written.text.endswith("y")
+    return not ends or latin.form[-1] in "iyae"
 
 
 # Consonants that transliterations and typos swap for each other: they cost half an edit,
@@ -446,20 +438,13 @@ def _evaluate(
         if steps is not None:
             steps.append(TokenPair(qa.normalized, qb.normalized, ACRONYM, 1.0, "acronym"))
         return ACRONYM
-    # Hangul is latinized by the Revised Romanization, whose j (ㅈ) no Latin spelling
-    # of a Korean name writes as y: 정 (jeong) is not 용 (yong), though the comparable
-    # forms of both read "iong".
-    korean = (qa.script == "Hangul") != (qb.script == "Hangul")
-    # Pinyin j (杰 jie) is no y either: only German and Slavic spellings merge the two.
-    j_not_y = korean or (qa.script == "Han") != (qb.script == "Han")
-    # A name written in Hangul or Han characters is a few syllables from a closed set:
-    # one letter more or less is another syllable, another name (정/명, jeong/myong).
-    # (Kana write foreign names whole: バラク is "baraku", Barack.)
-    syllabic = bool({qa.script, qb.script} & _CLOSED_SYLLABLES)
-    split = _lineage_split(qt, ct)
-    cut = (qa.cut, qb.cut) if qa.cut or qb.cut else None
     pairs, q_left, c_left = _align(
-        qt, ct, split, qa.schema == ORGANIZATION, korean, cut, syllabic=syllabic, j_not_y=j_not_y
+        qt,
+        ct,
+        split=_lineage_split(qt, ct),
+        org=qa.schema == ORGANIZATION,
+        cut=(qa.cut, qb.cut) if qa.cut or qb.cut else None,
+        scripts=(qa.script, qb.script),
     )
     if qa.schema != ORGANIZATION:
         pairs, q_left, c_left = _pair_nicknames(qt, ct, pairs, q_left, c_left)
@@ -644,24 +629,30 @@ def _begins(cut: tuple[str, str], query: str, candidate: str) -> bool:
 def _align(
     qt: tuple[Token, ...],
     ct: tuple[Token, ...],
+    *,
     split: tuple[int, int] | None = None,
     org: bool = False,
-    korean: bool = False,
     cut: tuple[str, str] | None = None,
-    *,
-    syllabic: bool = False,
-    j_not_y: bool = False,
+    scripts: tuple[str, str] = ("Latin", "Latin"),
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
     """Pair query and candidate tokens, most similar first, each token used once.
 
-    With ``j_not_y`` (one side written in Hangul or Han), a token beginning with j never
-    pairs with one beginning with y. ``cut`` holds each side's last word if the name may
-    have been cut short after it (``NameForm.cut``): such a word pairs with a word of the
-    other side it begins. With ``syllabic`` (one side written in Hangul or Han), two
-    syllables pair only as written, by comparable form or as known variants, not by a
-    likeness of letters; with ``korean`` (one side in Hangul) also in the other
-    romanization of Korean (byeon, Pyon).
+    ``cut`` holds each side's last word if the name may have been cut short after it
+    (``NameForm.cut``): such a word pairs with a word of the other side it begins.
+    ``scripts`` are the scripts the two names are written in. Against Hangul or Han:
+
+    * a token beginning with j never pairs with one beginning with y: the Revised
+      Romanization's j (ㅈ) and pinyin's j (杰 jie) are no y, though the comparable forms,
+      made for German and Slavic spellings, read both as i (정 jeong is not 용 yong);
+    * syllables pair only as written, by comparable form or as known variants (and a
+      Hangul one in Korean's other romanization: byeon, Pyon), not by a likeness of
+      letters: a name is a few syllables from a closed set, and one letter more or less
+      is another syllable (정/명, jeong/myong). Kana are left out: they write foreign
+      names whole (バラク is "baraku", Barack).
     """
+    korean = (scripts[0] == "Hangul") != (scripts[1] == "Hangul")
+    j_not_y = korean or (scripts[0] == "Han") != (scripts[1] == "Han")
+    syllabic = bool(set(scripts) & _CLOSED_SYLLABLES)
     scored = []
     for i, q in enumerate(qt):
         for j, c in enumerate(ct):
