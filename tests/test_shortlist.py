@@ -10,7 +10,7 @@ import pytest
 from sanctionmatch import sample_matcher
 from sanctionmatch.names import tokenize_name
 from sanctionmatch.scan import scan_text, vocabulary_of
-from sanctionmatch.shortlist import best_estimates, shortlist, single_names
+from sanctionmatch.shortlist import shortlist, single_names
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted(
@@ -65,10 +65,10 @@ def test_single_names_counts_distinct_name_words() -> None:
     assert single_names(forms) == frozenset({0, 1})
 
 
-def test_best_estimates_ranks_and_caps() -> None:
+def test_the_index_ranks_a_shortlist_and_caps_it() -> None:
     matcher = sample_matcher()
     form = tokenize_name("Sergei Shoigu")
-    ranked = best_estimates(matcher.index, form, set(range(len(matcher.index))), cap=5)
+    ranked = matcher.index.rank(form, range(len(matcher.index)), limit=5)
     assert len(ranked) == 5
     assert [e for e, _ in ranked] == sorted((e for e, _ in ranked), reverse=True)
     assert "shoigu" in matcher.index.forms[ranked[0][1]].normalized

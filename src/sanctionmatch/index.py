@@ -36,7 +36,7 @@ import functools
 import heapq
 import itertools
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, fields, frozen
 
@@ -229,18 +229,54 @@ class NameIndex:
         ranked = self._rank(found, total_query, limit, allowed)
         return [(estimate, -i) for estimate, i in ranked]
 
-    def _evidence(self, query: NameForm) -> tuple[list[tuple[float, set[int], set[int]]], float]:
+    def rank(
+        self,
+        query: NameForm,
+        ids: Iterable[int],
+        *,
+        limit: int,
+        known: Mapping[str, tuple[set[int], set[int]]] | None = None,
+    ) -> list[tuple[float, int]]:
+        """Rank some names for a query by their estimates, as :meth:`candidates` would.
+
+        For callers that narrowed the names themselves (see :mod:`sanctionmatch.shortlist`).
+
+        Args:
+            query: the query, prepared like the list names.
+            ids: the names to rank.
+            limit: how many names to return at most.
+            known: :meth:`agreeing` of some query tokens, by form, looked up already.
+
+        Returns:
+            (estimated score, name id) pairs, the most promising first.
+        """
+        found = dict.fromkeys(ids, 0.0)
+        if not found:
+            return []
+        evidence, total_query = self._evidence(query, known)
+        for weight, close, near in evidence:
+            fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
+            for i in found:
+                if i in near:
+                    found[i] += fuzzy + (sure if i in close else 0.0)
+        ranked = heapq.nlargest(limit, self.estimate(found.items(), total_query))
+        return [(estimate, -i) for estimate, i in ranked]
+
+    def _evidence(
+        self, query: NameForm, known: Mapping[str, tuple[set[int], set[int]]] | None = None
+    ) -> tuple[list[tuple[float, set[int], set[int]]], float]:
         """Per distinct query token: its weight, the ids that agree closely, and all found.
 
-        Also returns the query's summed token weight.
+        Also returns the query's summed token weight. ``known`` holds :meth:`agreeing`
+        of some tokens, by form, when the caller looked them up already.
         """
         weights = [token_weight(token, self.weights) for token in query.tokens]
         per_token: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {}
         for token, weight in zip(query.tokens, weights, strict=True):
             if weight > 0.0:
                 # A token written twice ("Swe Swe Aung") counts twice.
-                known = per_token.get(token.form)
-                total = weight + (0.0 if known is None else known[0])
+                seen = per_token.get(token.form)
+                total = weight + (0.0 if seen is None else seen[0])
                 per_token[token.form] = (total, self._keys(token))
         pairs = zip(query.tokens, query.tokens[1:], weights, weights[1:], strict=False)
         for a, b, wa, wb in pairs:
@@ -250,8 +286,8 @@ class NameIndex:
             # The scorer gives an acronym a fixed score, whatever the rest.
             per_token.setdefault(acronym, (sum(weights), ((acronym, ACRONYM),)))
         evidence = []
-        for weight, keys in per_token.values():
-            close, near = self._near(keys)
+        for form, (weight, keys) in per_token.items():
+            close, near = known[form] if known and form in known else self._near(keys)
             if near:
                 evidence.append((weight, close, near))
         # The rarest evidence first, so that common tokens meet a non-empty candidate set.

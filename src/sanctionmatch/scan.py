@@ -49,7 +49,7 @@ from sanctionmatch.names import (
     tokenize_name,
 )
 from sanctionmatch.score import DEFAULT_THRESHOLD
-from sanctionmatch.shortlist import best_estimates, shortlist, single_names
+from sanctionmatch.shortlist import shortlist, single_names
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     DIACRITIC_CHARS,
@@ -508,7 +508,7 @@ def _screen_part(
         if lone and len(form.tokens) == 1:
             # A word alone names only what its family-name or one-word forms name.
             named = vocabulary.named_by(words[0])
-            shortlisted = best_estimates(matcher.index, form, named, cap=LONE_SHORTLIST)
+            shortlisted = matcher.index.rank(form, named, limit=LONE_SHORTLIST)
         else:
             shortlisted = shortlist(matcher.index, form, vocabulary.singles)
     if shortlisted is None:

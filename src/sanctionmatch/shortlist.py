@@ -16,7 +16,8 @@ one-word names one of its words finds closely, and the names one word of the lis
 writes two of the phrase's words in ("Jongun"). A phrase with one name word among
 titles or generic words ("группа Вагнера") has all the names that word finds.
 
-The shortlist is ranked as the index ranks candidates (:func:`best_estimates`) and the
+The shortlist is ranked as the index ranks candidates (:meth:`NameIndex.rank
+<sanctionmatch.index.NameIndex.rank>`) and the
 best :data:`MAX_SHORTLIST` are scored in full. When it is very long (a phrase of common
 words: "Abu Ali"), :func:`shortlist` returns None and the phrase is screened by full
 retrieval. ``python benchmarks/bench_scan.py --check`` counts the mentions both ways
@@ -25,13 +26,11 @@ find alike.
 
 from __future__ import annotations
 
-import heapq
 import itertools
-from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable
 
 from sanctionmatch.comparable import comparable_form
-from sanctionmatch.index import SKELETON, NameIndex, token_weight
+from sanctionmatch.index import NameIndex
 from sanctionmatch.names import NAME, PATRONYMIC, NameForm
 
 MAX_SHORTLIST = 24  # list names proposed for full scoring at most
@@ -85,43 +84,4 @@ def shortlist(
             found.update(index.ids("=" + comparable_form(left.text + right.text)))
     if len(found) > MAX_RANKED:
         return None
-    return best_estimates(index, form, found, cap=cap, agreeing=agreeing)
-
-
-def best_estimates(
-    index: NameIndex,
-    form: NameForm,
-    found: AbstractSet[int],
-    *,
-    cap: int = MAX_SHORTLIST,
-    agreeing: Mapping[str, tuple[set[int], set[int]]] | None = None,
-) -> list[tuple[float, int]]:
-    """Rank some list names for a phrase as the index would, by their estimated scores.
-
-    Args:
-        index: the list's name index.
-        form: the phrase, prepared.
-        found: the ids of the names to rank.
-        cap: how many names to return at most.
-        agreeing: the index's agreeing ids of some of the phrase's tokens, by form,
-            known already (see :meth:`NameIndex.agreeing`).
-
-    Returns:
-        (estimated score, name id) pairs, the most promising first.
-    """
-    if not found:
-        return []
-    known = {} if agreeing is None else agreeing
-    evidence: dict[int, float] = dict.fromkeys(found, 0.0)
-    weights = {t.form: (t, token_weight(t, index.weights)) for t in form.tokens}
-    for key, (token, weight) in weights.items():
-        if weight <= 0.0:
-            continue
-        close, near = known[key] if key in known else index.agreeing(token)
-        fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
-        for i in found:
-            if i in near:
-                evidence[i] += fuzzy + (sure if i in close else 0.0)
-    total = sum(token_weight(t, index.weights) for t in form.tokens)
-    ranked = heapq.nlargest(cap, index.estimate(evidence.items(), total))
-    return [(estimate, -i) for estimate, i in ranked]
+    return index.rank(form, found, limit=cap, known=agreeing)
