@@ -203,25 +203,23 @@ def _latin_word(word: str) -> tuple[tuple[str, bool], ...]:
     return tuple((piece, abjad) for piece in _NON_ALNUM.split(latin) if piece)
 
 
-def _once_per_script(text: str, tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Drop the words of a name written again in another script ("Владимир Путин PUTIN").
+def _person_tokens(text: str) -> list[tuple[str, bool]]:
+    """:func:`_latin_tokens`, dropping a name written again in another script.
 
-    A word that repeats, as a comparable form, a word of another script earlier in the
-    name is the same name transliterated, not a second name. Within one script a
-    repeated word is a name of its own ("Swe Swe Aung").
+    In "Владимир Путин PUTIN" a word that repeats, as a comparable form, a word of another
+    script earlier in the name is the same name transliterated, not a second name. Within
+    one script a repeated word is a name of its own ("Swe Swe Aung").
     """
     if text.isascii():
-        return tokens
+        return _latin_tokens(text)
     seen: dict[str, str] = {}
     out: list[tuple[str, bool]] = []
     for word in _WORDS.findall(text):
         script = "Latin" if word.isascii() else dominant_script(word)
         for token in _latin_word(word):
-            form = comparable_form(token[0])
-            if seen.setdefault(form, script) != script:
-                continue
-            out.append(token)
-    return out if len(out) < len(tokens) and out else tokens
+            if seen.setdefault(comparable_form(token[0]), script) == script:
+                out.append(token)
+    return out
 
 
 def _merge_letter_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -378,9 +376,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
-        ordered = _reorder(cleaned)
-        raw = _once_per_script(ordered, _latin_tokens(ordered))
-        raw = joined_raw = _split_abd(_merge_letter_runs(raw))
+        raw = joined_raw = _split_abd(_merge_letter_runs(_person_tokens(_reorder(cleaned))))
         # The titles are Latin words: a word from an abjad that reads like one is a
         # name (عمر, Omar, latinizes to "mr").
         kept = [t for t in raw if t[0] not in titles() or t[1]]

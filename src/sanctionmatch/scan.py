@@ -6,10 +6,10 @@ is a distinctive word of a list name starts a candidate span; the span grows ove
 capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word between
 two list words ("Bank of America") and, leftwards, over the generic organisation words
 of the local language ("le groupe Wagner"). Every part of a span that starts on a hit
-word and ends on one (or on a generic word) is screened with
-:meth:`~sanctionmatch.matcher.Matcher.match`, a lone word only if it can name an entity
-alone (a family name, an organisation's one distinctive word), and the best
-non-overlapping parts are kept. The matches of screened parts are remembered across
+word and ends on one (or on a generic word) is screened against its shortlist (the list
+names two of its words agree with, see :mod:`sanctionmatch.shortlist`), a lone word only
+if it can name an entity alone (a family name, an organisation's one distinctive word),
+and the best non-overlapping parts are kept. The matches of screened parts are remembered across
 documents, since names recur from article to article.
 
 Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a demandé")
@@ -268,15 +268,11 @@ class Vocabulary:
 
     def may_stand_alone(self, word: Word) -> bool:
         """Whether a word alone may name a listed entity (else it is not screened alone)."""
-        forms = word.forms
-        return any(f in self.alone for f in forms) or any(
-            f"~{group}" in self.alone for f in forms for group in variant_groups(f)
-        )
+        return any(key in self.alone for key in _alone_keys(word))
 
     def named_by(self, word: Word) -> set[int]:
         """The ids of the list names a word alone may name (see :func:`lone_forms`)."""
-        keys = {*word.forms, *(f"~{group}" for f in word.forms for group in variant_groups(f))}
-        return set().union(*(self.alone.get(key, ()) for key in keys))
+        return set().union(*(self.alone.get(key, ()) for key in _alone_keys(word)))
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
@@ -291,6 +287,11 @@ class Vocabulary:
                 if any(k in self.near or k in self.exact for k in _deletions(form)):
                     return True
         return False
+
+
+def _alone_keys(word: Word) -> set[str]:
+    """A word's forms and variant groups ("~group"), as :func:`lone_forms` keys them."""
+    return {*word.forms, *(f"~{group}" for f in word.forms for group in variant_groups(f))}
 
 
 def lone_forms(matcher: Matcher) -> dict[str, frozenset[int]]:
