@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, russian_reading, skeleton
 
 SAME = [
     ("shoigu", "choigou", "schoigu", "szojgu", "shoygu", "sjojgu"),
@@ -56,3 +56,21 @@ def test_abjad_skeletons_keep_j() -> None:
     assert abjad_skeleton("jamal") == abjad_skeleton("dzhamal") == abjad_skeleton("jml")
     assert abjad_skeleton("javidan") != abjad_skeleton("vidan")
     assert abjad_skeleton("nejat") != abjad_skeleton("jnty")
+
+
+@pytest.mark.parametrize(
+    ("belarusian", "russian"),
+    [
+        ("naumau", "naumav"),
+        ("rybakou", "rybakov"),
+        ("racylouski", "racylovski"),
+        ("naumaw", "naumav"),
+    ],
+)
+def test_russian_reading_of_belarusian_u(belarusian: str, russian: str) -> None:
+    assert russian_reading(belarusian) == russian
+
+
+@pytest.mark.parametrize("word", ["putin", "shoigu", "aung", "mau", "naumovich", "laurent"])
+def test_russian_reading_leaves_other_words(word: str) -> None:
+    assert russian_reading(word) == word

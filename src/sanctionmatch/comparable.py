@@ -8,6 +8,8 @@ four), while a name's own consonants stay apart.
 
 :func:`skeleton` goes further for tokens that came from an abjad (Arabic, Hebrew), whose
 script does not write short vowels: only consonants are compared.
+
+:func:`russian_reading` reads a Belarusian spelling as the Russian one it stands for.
 """
 
 from __future__ import annotations
@@ -82,3 +84,17 @@ def skeleton(form: str, *, abjad: bool = False) -> str:
     vowels = _ABJAD_VOWELS if abjad else _VOWELS
     bare = _DOUBLED.sub(r"\1", vowels.sub("", form).translate(_ABJAD_MERGE))
     return bare or form
+
+
+# Belarusian writes ў (latinized u, w) for the Russian в of -ов, -ев and -овский: after a
+# vowel, at the end of a word or before -sk.
+_BELARUSIAN_U = re.compile(r"(?<=[aeiouy])[uw](?=$|sk)")
+
+
+def russian_reading(text: str) -> str:
+    """Return a latinized token as Russian would spell it if it is Belarusian, else itself.
+
+    >>> russian_reading("naumau"), russian_reading("racylouski"), russian_reading("putin")
+    ('naumav', 'racylovski', 'putin')
+    """
+    return _BELARUSIAN_U.sub("v", text) if len(text) >= 5 else text

@@ -8,7 +8,8 @@ mirror the ways :func:`~sanctionmatch.score.token_similarity` lets two tokens ag
 
 ``=form``   the cross-convention comparable form ("SoiGu" for Shoigu, Choïgou, Schoigu);
 ``~group``  a group of known spelling variants (Vladimir, Volodymyr, Uladzimir);
-``#skel``   the consonant skeleton of a token of four letters or more (Usama/Osama);
+``#skel``   the consonant skeleton of a token of four letters or more (Usama/Osama),
+            and of its Russian reading if it is spelt as Belarusian (Naumau/Naumov);
 ``&skel``   the abjad skeleton, which a token written in Arabic or Hebrew script meets
             (``%skel`` holds only such tokens, for queries written in other scripts);
 ``-del``    the form with one letter deleted, and the form itself (a symmetric deletion
@@ -40,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, fields, frozen
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import comparable_form, russian_reading, skeleton
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token, abjad_consonants
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
 from sanctionmatch.variants import variant_groups
@@ -71,6 +72,9 @@ def _common_keys(token: Token) -> dict[str, float]:
         keys[f"~{group}"] = VARIANT
     if len(token.text) >= MIN_FUZZY and len(skeleton(form)) >= 2:
         keys["#" + skeleton(form)] = SKELETON  # Usama/Osama: min 4 letters, as the scorer
+        reading = russian_reading(token.text)
+        if reading != token.text:  # Naumau meets Naumov, as the scorer reads it
+            keys.setdefault("#" + skeleton(comparable_form(reading)), SKELETON)
     if len(form) >= MIN_FUZZY - 1:
         keys.setdefault("-" + form, EXACT)  # meets a list token with one letter more
     if len(form) >= MIN_FUZZY:

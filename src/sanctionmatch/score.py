@@ -31,7 +31,7 @@ import re
 
 import jellyfish
 
-from sanctionmatch.comparable import comparable_form
+from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
     GENERIC,
@@ -91,6 +91,7 @@ TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field widt
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
+BELARUSIAN = 0.9  # at most, for a Belarusian spelling and a Russian one (Naumau, Naumov)
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
 _CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})  # names of a few syllables of a closed set
@@ -159,6 +160,26 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # Same consonants, a vowel written otherwise: Usama/Osama, Ladin/Laden, Poetin/Putin.
         # The skeleton also merges p/b and v/f, which may cost less as an edit.
         return max((0.85, "vowels"), (_edit_similarity(a.form, b.form), "fuzzy"))
+    a_ru, b_ru = russian_reading(a.text), russian_reading(b.text)
+    if a_ru != a.text or b_ru != b.text:
+        # Belarusian writes ў (u, w) for the Russian в of -ов, -ев, -овский: Naumau is
+        # Naumov, Račylouski Rachilovsky. Read both as Russian too; the better counts.
+        sim, _ = token_similarity(_reading(a, a_ru), _reading(b, b_ru))
+        if sim >= MIN_PAIR:
+            return max((min(sim, BELARUSIAN), "belarusian"), _spelled(a, b))
+    return _spelled(a, b)
+
+
+def _reading(token: Token, text: str) -> Token:
+    """A token read otherwise: the same token, or one built for the new spelling."""
+    if text == token.text:
+        return token
+    form = comparable_form(text)
+    return Token(text, form, token_skeleton(text, form, token.abjad), token.role, token.abjad)
+
+
+def _spelled(a: Token, b: Token) -> tuple[float, str]:
+    """How similar two tokens are by their letters alone (the end of token_similarity)."""
     longest, gap = max(len(a.form), len(b.form)), abs(len(a.form) - len(b.form))
     if gap > 1 and 1.0 - MULTI_EDIT * gap / longest < MIN_PAIR:
         # Too different in length to pair whatever the letters: skip the edit distance.
