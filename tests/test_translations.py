@@ -6,7 +6,8 @@ import pytest
 
 from sanctionmatch import compare, explain
 from sanctionmatch.comparable import comparable_form
-from sanctionmatch.translations import are_translations, translation_groups
+from sanctionmatch.names import GENERIC, NAME, tokenize_name
+from sanctionmatch.translations import are_translations, is_generic_word, translation_groups
 
 
 def _translations(a: str, b: str) -> bool:
@@ -58,3 +59,23 @@ def test_translations_do_not_touch_person_names() -> None:
     explanation = explain("Anna Zavod", "Anna Plant", schema="Person")
     assert all(p.form != "translation" for p in explanation.pairs)
     assert compare("Anna Zavod", "Anna Plant", schema="Person") < 0.72
+
+
+def test_generic_concepts_make_generic_words() -> None:
+    """A word for a kind of body is generic; a word that tells bodies apart is not."""
+    assert is_generic_word("bendrove")
+    assert is_generic_word("tarsasag")
+    assert not is_generic_word("naftos")  # oil: a business, not a kind of body
+    assert not is_generic_word("brigada")  # a brigade is not a battalion
+
+
+def test_a_generic_translation_weighs_little_in_organisation_names_only() -> None:
+    """In an organisation's name "bendrovė" is generic; in a person's it is a name."""
+    org = tokenize_name("Dijla naftos bendrovė", "Organization")
+    assert [t.role for t in org.tokens] == [NAME, NAME, GENERIC]
+    assert tokenize_name("Jonas Bendrove", "Person").tokens[1].role == NAME
+
+
+def test_a_generic_translation_reads_as_an_organisation() -> None:
+    """Without a schema, a name with a foreign word for company is an organisation's."""
+    assert tokenize_name("Spoločnosť Poisk-IT").schema == "Organization"

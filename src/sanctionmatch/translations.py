@@ -9,6 +9,11 @@ Arabic and Persian transliterations, latinized as the tokenizer writes them. It 
 hand-written from knowledge of the languages and checked against the words of the EU
 list's organisation names. Words are compared as comparable forms, like name variants
 (:mod:`sanctionmatch.variants`).
+
+A concept of class "generic" says what kind of body a name is (company, group,
+institute): its words, as written, are generic words of organisation names, like those of
+``data/org_words.tsv``. A "specific" concept tells bodies apart (oil is not trading), so
+its words keep a name word's role and only pair with their translations.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from sanctionmatch.tables import read_table
 def _concepts() -> dict[str, frozenset[int]]:
     """The numbers of the concepts each comparable form names (a word may name two)."""
     concepts: dict[str, set[int]] = {}
-    for number, (_, words) in enumerate(read_table("org_translations.tsv", columns=2)):
+    for number, (_, _, words) in enumerate(read_table("org_translations.tsv", columns=3)):
         for word in words.split():
             concepts.setdefault(comparable_form(word), set()).add(number)
     return {form: frozenset(ids) for form, ids in concepts.items()}
@@ -39,3 +44,14 @@ def are_translations(a: str, b: str) -> bool:
     concepts = _concepts()
     ca = concepts.get(a)
     return ca is not None and not ca.isdisjoint(concepts.get(b, ()))
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    rows = read_table("org_translations.tsv", columns=3)
+    return frozenset(word for _, cls, words in rows if cls == "generic" for word in words.split())
+
+
+def is_generic_word(text: str) -> bool:
+    """Return whether a latinized word, as written, names a kind of body ("bendrove")."""
+    return text in _generic_words()
