@@ -63,3 +63,17 @@ def test_variant_groups_are_sorted_unique_comparable_forms() -> None:
     for group in groups:
         assert group == sorted(set(group)), group
         assert len(group) >= 2
+
+
+def test_org_translations_are_sorted_unique_and_normalized() -> None:
+    """Concepts are listed once, in order; each lists distinct normalized words, sorted."""
+    rows = list(read_table("org_translations.tsv", columns=4))
+    concepts = [concept for concept, _, _, _ in rows]
+    assert concepts == sorted(set(concepts))
+    for concept, cls, words, languages in rows:
+        assert cls in {"generic", "specific"}, concept
+        forms = words.split(" ")
+        assert forms == sorted(set(forms)), concept
+        assert len(forms) >= 2 and languages, concept
+        for word in forms:
+            assert normalize_name(word) == word, (concept, word)

@@ -8,6 +8,8 @@ mirror the ways :func:`~sanctionmatch.score.token_similarity` lets two tokens ag
 
 ``=form``   the cross-convention comparable form ("SoiGu" for Shoigu, Choïgou, Schoigu);
 ``~group``  a group of known spelling variants (Vladimir, Volodymyr, Uladzimir);
+``*concept`` a generic word of an organisation's name in any language (company,
+            bendrovė, társaság); only organisations' names are indexed under it;
 ``#skel``   the consonant skeleton of a token of four letters or more (Usama/Osama),
             and of its Russian reading if it is spelt as Belarusian (Naumau/Naumov);
 ``&skel``   the abjad skeleton, which a token written in Arabic or Hebrew script meets
@@ -44,6 +46,7 @@ from attrs import field, fields, frozen
 from sanctionmatch.comparable import comparable_form, russian_reading, skeleton
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token, abjad_consonants
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
+from sanctionmatch.translations import translation_groups
 from sanctionmatch.variants import variant_groups
 from sanctionmatch.weights import TokenWeights
 
@@ -108,6 +111,8 @@ def query_keys(token: Token) -> tuple[tuple[str, float], ...]:
         keys[("&" if token.abjad else "%") + skel] = VARIANT
     keys["+" + token.text] = GLUED
     keys.setdefault("+" + token.form, GLUED)
+    for concept in sorted(translation_groups(token.form)):
+        keys[f"*{concept}"] = VARIANT  # meets organisations' names only (see name_keys)
     return tuple(keys.items())
 
 
@@ -147,6 +152,9 @@ def name_keys(form: NameForm) -> set[str]:
     keys = {key for token in form.tokens for key in token_keys(token)}
     keys.update("+" + glued for glued in _glued(form.tokens))
     keys.update(_acronyms(form))
+    if form.schema == ORGANIZATION:
+        # The scorer pairs translated generic words in organisations' names only.
+        keys.update(f"*{c}" for token in form.tokens for c in translation_groups(token.form))
     return keys
 
 

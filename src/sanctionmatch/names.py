@@ -18,6 +18,7 @@ from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
+from sanctionmatch.translations import is_generic_word
 from sanctionmatch.wade_giles import read_wade_giles
 
 PERSON = "Person"
@@ -322,6 +323,8 @@ def _role(text: str, form: str, schema: str, count: int) -> str:
         if _ROMAN.match(text):
             return NUMBER
         cls = _org_words().get(text)
+        if cls is None and is_generic_word(text):
+            return GENERIC  # "bendrove", "tarsasag": "company" in other languages
         return {"stop": STOP, "generic": GENERIC, "qualifier": QUALIFIER}.get(cls or "", NAME)
     if len(text) == 1:
         return INITIAL
@@ -347,7 +350,7 @@ def _reread(
 
 def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
-    if any(words.get(text) == "generic" for text, _ in tokens):
+    if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
         return True
     return bool(_split_legal_forms(tokens)[1])
 

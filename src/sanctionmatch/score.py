@@ -3,8 +3,10 @@
 Two names are compared token by token. Each query token is aligned with at most one
 candidate token (best pairs first); a pair's similarity is the best evidence among the
 tokens' forms: identical latin text, identical cross-convention comparable form, identical
-consonant skeleton (abjad scripts), an initial, or an edit-distance similarity; person
-names left unpaired may pair as a nickname and its full name ("Bob", "Robert"). Adjacent
+consonant skeleton (abjad scripts), an initial, or an edit-distance similarity; in an
+organisation's name, two generic words of one concept in two languages ("bendrovė",
+"company") pair as a translation (:mod:`sanctionmatch.translations`); person names left
+unpaired may pair as a nickname and its full name ("Bob", "Robert"). Adjacent
 tokens glued on one side ("Jongun", "JSCARGUMENT") are split to meet the other side.
 
 The score is the weighted share of aligned evidence::
@@ -51,6 +53,7 @@ from sanctionmatch.names import (
     token_skeleton,
     tokenize_name,
 )
+from sanctionmatch.translations import are_translations
 from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
 
@@ -86,6 +89,7 @@ LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "G
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
+TRANSLATION = 0.9  # "bendrovė" for "company": one generic word in two languages
 TITLED_FAMILY = 0.5  # factor on the cost of given names a titled family name leaves unsaid
 TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field width
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
@@ -464,6 +468,7 @@ def _evaluate(
         ct,
         split=_lineage_split(qt, ct),
         org=qa.schema == ORGANIZATION,
+        translate=ORGANIZATION in (qa.schema, qb.schema),
         cut=(qa.cut, qb.cut) if qa.cut or qb.cut else None,
         scripts=(qa.script, qb.script),
     )
@@ -653,6 +658,7 @@ def _align(
     *,
     split: tuple[int, int] | None = None,
     org: bool = False,
+    translate: bool = False,
     cut: tuple[str, str] | None = None,
     scripts: tuple[str, str] = ("Latin", "Latin"),
 ) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
@@ -692,6 +698,8 @@ def _align(
                 and (_is_abbreviation(q.text, c.text) or _is_abbreviation(c.text, q.text))
             ):
                 sim, how = ABBREVIATION, "abbreviation"
+            if translate and sim < TRANSLATION and are_translations(q.form, c.form):
+                sim, how = TRANSLATION, "translation"
             if cut is not None and sim < TRUNCATED and _begins(cut, q.text, c.text):
                 sim, how = TRUNCATED, "cut short"
             if sim >= MIN_PAIR:
