@@ -83,6 +83,14 @@ def test_generic_words_and_numbers_of_organisations() -> None:
     assert roles == ["name", GENERIC, GENERIC, NUMBER]
 
 
+def test_number_words_are_read_in_latin_script_only() -> None:
+    """English number words are Latin-script words: Greek την latinizes to "ten"."""
+    greek = tokenize_name("Εταιρεία για την Ανάπτυξη", "Organization")
+    assert [t.text for t in greek.tokens if t.role == NUMBER] == []
+    latin = tokenize_name("Ten Seas Shipping", "Organization")
+    assert [t.text for t in latin.tokens if t.role == NUMBER] == ["10"]
+
+
 def test_schema_is_detected_from_the_name() -> None:
     """Without a schema, legal forms and generic words make an organisation."""
     assert tokenize_name("Wagner Group").schema == ORGANIZATION

@@ -392,7 +392,9 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         if len(" ".join(t for t, _ in joined_raw)) >= CUT_AT:
             raw, cut = _split_cut_legal_form(raw)
             legal += cut
-        raw = _reread(raw, read_numbers)
+        if dominant_script(cleaned) == "Latin":
+            # The number words are Latin-script words: Greek την latinizes to "ten".
+            raw = _reread(raw, read_numbers)
     qualifiers = _qualifiers(cleaned) if resolved == ORGANIZATION else frozenset()
     tokens: list[Token] = []
     for token, abjad in raw:
