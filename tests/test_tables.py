@@ -21,7 +21,14 @@ WORD_LISTS = [
 
 
 @pytest.mark.parametrize(
-    "name", [*WORD_LISTS, "confusables.tsv", "token_counts.tsv", "korean_syllables.tsv"]
+    "name",
+    [
+        *WORD_LISTS,
+        "confusables.tsv",
+        "token_counts.tsv",
+        "korean_syllables.tsv",
+        "east_slavic_names.tsv",
+    ],
 )
 def test_keyed_tables_are_sorted_and_unique(name: str) -> None:
     """Keyed tables list each key once, in sorted order."""

@@ -5,7 +5,9 @@ Ukrainian and Belarusian; no spelling rule turns one into the other. The table
 ``data/name_variants.tsv`` lists such groups as comparable forms (see
 ``scripts/build_name_tables.py`` for how it is derived from Wikidata name groups).
 ``data/korean_syllables.tsv`` adds the romanizations of Korean surnames and syllables
-(박 Bak, Park, Pak; 이 I, Lee, Ri, Yi), which are too short for the derived table.
+(박 Bak, Park, Pak; 이 I, Lee, Ri, Yi), which are too short for the derived table, and
+``data/east_slavic_names.tsv`` the Russian, Ukrainian and Belarusian spellings of given
+names it lacks (Igor, Ihor, Ihar; Olga, Olha, Volha).
 
 Nicknames are another relation: Ned is Edward (or Edmund), but Edward is not Edmund.
 ``data/nicknames.tsv`` pairs English given names with their nicknames; it is derived by
@@ -21,12 +23,16 @@ import functools
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.tables import read_table
 
+# Variant groups written by hand, of spellings rather than comparable forms.
+_HAND_WRITTEN = ("korean_syllables.tsv", "east_slavic_names.tsv")
+
 
 @functools.cache
 def _groups() -> dict[str, frozenset[int]]:
     lines = [line.split() for (line,) in read_table("name_variants.tsv", columns=1)]
-    for (spellings,) in read_table("korean_syllables.tsv", columns=1):
-        lines.append([comparable_form(s.replace("'", "")) for s in spellings.split()])
+    for table in _HAND_WRITTEN:
+        for (spellings,) in read_table(table, columns=1):
+            lines.append([comparable_form(s.replace("'", "")) for s in spellings.split()])
     groups: dict[str, set[int]] = {}
     for number, forms in enumerate(lines):
         for form in forms:
