@@ -238,3 +238,47 @@ def test_words_in_parentheses_and_regions_qualify_an_organisation() -> None:
     assert ("europe", QUALIFIER) in roles("Faberlic Europe")
     # With no other name word, a qualifier is the name.
     assert roles("Bank Asia") == [("bank", GENERIC), ("asia", "name")]
+
+
+def test_legal_forms_of_the_eu_languages() -> None:
+    """The EU list writes an organisation's legal form in each official language."""
+    cases = {
+        "STROYGAZMONTAZH részvénytársaság": ("rt",),
+        "Almaz-Antey Rt.": ("rt",),
+        "Akciová společnost KOMZ": ("as",),
+        "Akcinė bendrovė STROYGAZMONTAZH": ("ab",),
+        "Osakeyhtiö STROYGAZMONTAZH": ("oy",),
+        "Ανώνυμη εταιρεία STROYGAZMONTAZH": ("ae",),
+        "„Стройгазмонтаж“ ООД": ("ood",),
+        "Cuideachta comhstoic phoiblí STROYGAZMONTAZH": ("pjsc",),
+        "Avatud aktsiaselts Belavia Belarusian Airlines": ("ojsc",),
+        "„Belavia Belarusian Airlines” nyilvánosan működő részvénytársaság": ("nyrt",),
+        "Alpha s.r.o.": ("sro",),
+        "Alpha d.o.o.": ("doo",),
+    }
+    for name, legal in cases.items():
+        assert tokenize_name(name, ORGANIZATION).legal_forms == legal, name
+
+
+def test_a_short_legal_form_counts_only_at_either_end() -> None:
+    """A form of three letters or less is also a word of names: not one inside a name."""
+    assert tokenize_name("Izz ad-Din al-Qassam Brigades", ORGANIZATION).legal_forms == ()
+    assert tokenize_name("RIYADH-AS-SALIHEEN", ORGANIZATION).legal_forms == ()
+    assert tokenize_name("CYTROX AD", ORGANIZATION).legal_forms == ("ad",)
+    assert tokenize_name("SIA Baltic Shipping", ORGANIZATION).legal_forms == ("sia",)
+    # A run of forms at the end counts whole; a long form counts anywhere.
+    assert tokenize_name("Alpha Pte Ltd", ORGANIZATION).legal_forms == ("pte", "ltd")
+    assert tokenize_name("Gazprom Aktiengesellschaft Moskau", ORGANIZATION).legal_forms == ("ag",)
+    # Names that only compare alike with a short form are not one ("du" and "doo").
+    assert tokenize_name("DU Yurong", ORGANIZATION).legal_forms == ()
+    assert tokenize_name("EP-AJH", ORGANIZATION).legal_forms == ()
+    # Nor is a name that would be left with no other word.
+    assert tokenize_name("AD AS", ORGANIZATION).legal_forms == ()
+
+
+def test_a_short_legal_form_that_is_a_name_does_not_make_an_organisation() -> None:
+    assert tokenize_name("Sia Agha Sayeed").schema == PERSON
+    assert tokenize_name("AGHA SAYEED, Sia").schema == PERSON
+    assert tokenize_name("Khairuddin as-Sayyed").schema == PERSON
+    assert tokenize_name("SYAH, Heris").schema == PERSON
+    assert tokenize_name("KOMZ Rt.").schema == ORGANIZATION

@@ -52,6 +52,7 @@ MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
 MIN_CUT = 4  # letters a word cut short keeps, at least
+SHORT_FORM = 3  # letters of a one-word legal form that counts only at either end of a name
 
 
 class Token(NamedTuple):
@@ -144,6 +145,21 @@ def _legal_forms() -> tuple[dict[tuple[str, ...], str], int]:
     for phrase, canonical, _ in read_table("legal_forms.tsv", columns=3):
         phrases[tuple(comparable_form(w) for w in phrase.split())] = canonical
     return phrases, max(len(k) for k in phrases)
+
+
+@functools.cache
+def _short_legal_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word legal forms of :data:`SHORT_FORM` letters or less, and their forms.
+
+    Their comparable forms are met by words of names ("du" and "doo", "syah" and "sia"):
+    a short form is one only as written.
+    """
+    short = frozenset(
+        phrase
+        for (phrase,) in read_table("legal_forms.tsv", columns=1)
+        if " " not in phrase and _is_short(phrase)
+    )
+    return short, frozenset(comparable_form(phrase) for phrase in short)
 
 
 @functools.cache
@@ -275,6 +291,7 @@ def _split_legal_forms(
     tokens: list[tuple[str, bool]],
 ) -> tuple[list[tuple[str, bool]], list[str]]:
     phrases, longest = _legal_forms()
+    short, short_forms = _short_legal_forms()
     if len(tokens) > 2 and len(tokens[-1][0]) == len(tokens[-2][0]) == 1:
         # "S.A.", "N.V.": a two-letter legal form written with dots ends the name. (Three
         # letters or more are joined already: "L.L.C.") Not elsewhere: "John S. A. Smith".
@@ -282,21 +299,59 @@ def _split_legal_forms(
         if (comparable_form(dotted),) in phrases:
             tokens = [*tokens[:-2], (dotted, tokens[-1][1])]
     forms = [comparable_form(t) for t, _ in tokens]
-    kept: list[tuple[str, bool]] = []
-    found: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
         for size in range(min(longest, len(tokens) - i), 0, -1):
             canonical = phrases.get(tuple(forms[i : i + size]))
+            if size == 1 and forms[i] in short_forms and tokens[i][0] not in short:
+                canonical = None  # "du" and "doo" compare alike; "DU Yurong" is a name
             # A lone legal form is the name itself ("AO"), not a suffix to set aside.
             if canonical is not None and size < len(tokens):
-                found.append(canonical)
+                spans.append((i, i + size, canonical))
                 i += size
                 break
         else:
-            kept.append(tokens[i])
             i += 1
-    return kept, found
+    spans = _edge_spans(spans, tokens)
+    inside = {k for start, end, _ in spans for k in range(start, end)}
+    kept = [t for k, t in enumerate(tokens) if k not in inside]
+    return kept, [canonical for _, _, canonical in spans]
+
+
+def _edge_spans(
+    spans: list[tuple[int, int, str]], tokens: list[tuple[str, bool]]
+) -> list[tuple[int, int, str]]:
+    """Keep the legal forms found where they can stand in a name.
+
+    A phrase of several words or a long word is a legal form anywhere ("Société par
+    actions KOMZ", "Gazprom Aktiengesellschaft Moskau"). A short one, one word of
+    :data:`SHORT_FORM` letters or less, is also a word of names ("Izz ad-Din", "RT-Komplekt"):
+    it is one only in the run of legal forms that begins or ends the name ("SIA Baltic",
+    "Alpha Pte Ltd", "Almaz-Antey Rt."), and never when it would leave no other word.
+    """
+    edge: set[int] = set()  # where the forms of the two runs start
+    at = 0
+    for start, end, _ in spans:  # the run that begins the name
+        if start != at:
+            break
+        edge.add(start)
+        at = end
+    at = len(tokens)
+    for start, end, _ in reversed(spans):  # the run that ends it
+        if end != at:
+            break
+        edge.add(start)
+        at = start
+    kept = [s for s in spans if s[0] in edge or s[1] - s[0] > 1 or not _is_short(tokens[s[0]][0])]
+    if sum(end - start for start, end, _ in kept) >= len(tokens):
+        return []
+    return kept
+
+
+def _is_short(word: str) -> bool:
+    """Whether a one-word legal form is short enough to be a word of names too."""
+    return len(word) <= SHORT_FORM
 
 
 def _split_cut_legal_form(
@@ -348,11 +403,17 @@ def _reread(
     return [(word, False) for word in reader([t for t, _ in tokens])]
 
 
+# Short legal forms that are also names or parts of names ("Sia Agha Sayeed", "Ad Melkert",
+# "Khairuddin as-Sayyed"): set aside from an organisation's name, but alone they do not
+# make a name an organisation's.
+_NAME_LIKE_FORMS = frozenset({"ab", "ad", "as", "oy", "sia"})
+
+
 def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
         return True
-    return bool(_split_legal_forms(tokens)[1])
+    return bool(set(_split_legal_forms(tokens)[1]) - _NAME_LIKE_FORMS)
 
 
 @functools.lru_cache(maxsize=MEMO_NAMES)
