@@ -585,11 +585,18 @@ def _pair_nicknames(
 
 
 def _is_abbreviation(short: str, long: str) -> bool:
-    """Whether ``short`` abbreviates ``long`` by dropping letters: "grp" group, "intl"."""
+    """Whether ``short`` abbreviates ``long`` by dropping letters: "grp" group, "intl".
+
+    An abbreviation begins the word ("comm", "tech") or keeps its first and last letters
+    ("grp", "intl", "mfg"): three letters that merely occur in order in a long word are
+    chance ("ina" in "interseas", "isi" in "incorporatedsterling").
+    """
     if len(short) < 3 or len(long) < len(short) + 2 or short[0] != long[0]:
         return False
+    if long.startswith(short):
+        return True
     rest = iter(long)
-    return all(char in rest for char in short)
+    return short[-1] == long[-1] and all(char in rest for char in short)
 
 
 def _acronym(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, int] | None:
