@@ -65,12 +65,16 @@ def test_abjad_skeletons_keep_j() -> None:
         ("rybakou", "rybakov"),
         ("racylouski", "racylovski"),
         ("naumaw", "naumav"),
+        ("dovhopolov", "dovgopolov"),
+        ("hryhorenko", "grygorenko"),
     ],
 )
 def test_russian_reading_of_belarusian_u(belarusian: str, russian: str) -> None:
     assert russian_reading(belarusian) == russian
 
 
-@pytest.mark.parametrize("word", ["putin", "shoigu", "aung", "mau", "naumovich", "laurent"])
+@pytest.mark.parametrize(
+    "word", ["putin", "shoigu", "aung", "mau", "naumovich", "laurent", "hallam", "shahrokh"]
+)
 def test_russian_reading_leaves_other_words(word: str) -> None:
     assert russian_reading(word) == word

@@ -91,10 +91,22 @@ def skeleton(form: str, *, abjad: bool = False) -> str:
 _BELARUSIAN_U = re.compile(r"(?<=[aeiouy])[uw](?=$|sk)")
 
 
+# Ukrainian and Belarusian write h where Russian has g (г): Dovhopolov, Hryhorenko. Only
+# in a surname that ends like an East Slavic one, as h alone is common elsewhere (Hall).
+_SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|au|ou|enko|enka|uk|iuk|yuk|ych|ovych|yi|ii)$")
+_LONE_H = re.compile(r"(?<![kscztg])h")
+
+
 def russian_reading(text: str) -> str:
     """Return a latinized token as Russian would spell it if it is Belarusian, else itself.
 
     >>> russian_reading("naumau"), russian_reading("racylouski"), russian_reading("putin")
     ('naumav', 'racylovski', 'putin')
+    >>> russian_reading("dovhopolov"), russian_reading("hall")
+    ('dovgopolov', 'hall')
     """
-    return _BELARUSIAN_U.sub("v", text) if len(text) >= 5 else text
+    if len(text) < 5:
+        return text
+    if _SLAVIC_SURNAME.search(text):
+        text = _LONE_H.sub("g", text)
+    return _BELARUSIAN_U.sub("v", text)
