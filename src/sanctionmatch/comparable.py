@@ -97,6 +97,7 @@ _SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|au|ou|enko|enka|uk|iuk|yuk|ych|o
 _LONE_H = re.compile(r"(?<![kscztg])h")
 
 
+@functools.lru_cache(maxsize=MEMO_TOKENS)
 def russian_reading(text: str) -> str:
     """Return a latinized token as Russian would spell it if it is Belarusian, else itself.
 
