@@ -274,6 +274,9 @@ def test_a_short_legal_form_counts_only_at_either_end() -> None:
     assert tokenize_name("EP-AJH", ORGANIZATION).legal_forms == ()
     # Nor is a name that would be left with no other word.
     assert tokenize_name("AD AS", ORGANIZATION).legal_forms == ()
+    # A form in consonants spelt otherwise is the form: "LLK", "JSK" (LLC, JSC).
+    assert tokenize_name("KIFIKO LLK", ORGANIZATION).legal_forms == ("llc",)
+    assert tokenize_name("JSK Stupino", ORGANIZATION).legal_forms == ("jsc",)
 
 
 def test_a_short_legal_form_that_is_a_name_does_not_make_an_organisation() -> None:

@@ -304,7 +304,7 @@ def _split_legal_forms(
     while i < len(tokens):
         for size in range(min(longest, len(tokens) - i), 0, -1):
             canonical = phrases.get(tuple(forms[i : i + size]))
-            if size == 1 and forms[i] in short_forms and tokens[i][0] not in short:
+            if size == 1 and forms[i] in short_forms and not _abbreviates(tokens[i][0], short):
                 canonical = None  # "du" and "doo" compare alike; "DU Yurong" is a name
             # A lone legal form is the name itself ("AO"), not a suffix to set aside.
             if canonical is not None and size < len(tokens):
@@ -347,6 +347,18 @@ def _edge_spans(
     if sum(end - start for start, end, _ in kept) >= len(tokens):
         return []
     return kept
+
+
+def _abbreviates(word: str, short: frozenset[str]) -> bool:
+    """Whether a word is a short legal form: as written, or in consonants otherwise spelt.
+
+    "LLK" and "JSK" are LLC and JSC respelt; a word with a vowel that only compares alike
+    ("du" and "doo", "syah" and "sia") is a name.
+    """
+    return word in short or not _VOWEL.search(word)
+
+
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 def _is_short(word: str) -> bool:
