@@ -83,6 +83,13 @@ def test_generic_words_and_numbers_of_organisations() -> None:
     assert roles == ["name", GENERIC, GENERIC, NUMBER]
 
 
+def test_syllables_of_asian_names_are_not_stop_words() -> None:
+    """Function words of European languages that are also syllables of names stay names."""
+    for name in ("Jin Bei Group Company Limited", "Da Yang Shipping", "Ning Tai Trading"):
+        form = tokenize_name(name, "Organization")
+        assert [t.role for t in form.tokens][:2] == ["name", "name"], name
+
+
 def test_number_words_are_read_in_latin_script_only() -> None:
     """English number words are Latin-script words: Greek την latinizes to "ten"."""
     greek = tokenize_name("Εταιρεία για την Ανάπτυξη", "Organization")
