@@ -9,7 +9,7 @@ four), while a name's own consonants stay apart.
 :func:`skeleton` goes further for tokens that came from an abjad (Arabic, Hebrew), whose
 script does not write short vowels: only consonants are compared.
 
-:func:`russian_reading` reads a Belarusian spelling as the Russian one it stands for.
+:func:`russian_reading` reads a Belarusian or Ukrainian spelling as the Russian one.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ _LONE_H = re.compile(r"(?<![kscztg])h")
 
 @functools.lru_cache(maxsize=MEMO_TOKENS)
 def russian_reading(text: str) -> str:
-    """Return a latinized token as Russian would spell it if it is Belarusian, else itself.
+    """Return a latinized token as Russian spells it, if Belarusian or Ukrainian, else itself.
 
     >>> russian_reading("naumau"), russian_reading("racylouski"), russian_reading("putin")
     ('naumav', 'racylovski', 'putin')

@@ -95,7 +95,7 @@ TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field widt
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
-BELARUSIAN = 0.9  # at most, for a Belarusian spelling and a Russian one (Naumau, Naumov)
+RUSSIAN_READING = 0.9  # at most, for a Belarusian or Ukrainian spelling and the Russian one
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
 _CLOSED_SYLLABLES = frozenset({"Hangul", "Han"})  # names of a few syllables of a closed set
@@ -166,11 +166,12 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return max((0.85, "vowels"), (_edit_similarity(a.form, b.form), "fuzzy"))
     a_ru, b_ru = russian_reading(a.text), russian_reading(b.text)
     if a_ru != a.text or b_ru != b.text:
-        # Belarusian writes ў (u, w) for the Russian в of -ов, -ев, -овский: Naumau is
-        # Naumov, Račylouski Rachilovsky. Read both as Russian too; the better counts.
+        # Belarusian writes ў (u, w) for the Russian в of -ов, -ев, -овский (Naumau is
+        # Naumov), Ukrainian and Belarusian h for its г (Dovhopolov is Dolgopolov). Read
+        # both as Russian too; the better counts.
         sim, _ = token_similarity(_reading(a, a_ru), _reading(b, b_ru))
         if sim >= MIN_PAIR:
-            return max((min(sim, BELARUSIAN), "belarusian"), _spelled(a, b))
+            return max((min(sim, RUSSIAN_READING), "russian reading"), _spelled(a, b))
     return _spelled(a, b)
 
 
