@@ -152,7 +152,8 @@ def _short_legal_forms() -> tuple[frozenset[str], frozenset[str]]:
     """The one-word legal forms of :data:`SHORT_FORM` letters or less, and their forms.
 
     Their comparable forms are met by words of names ("du" and "doo", "syah" and "sia"):
-    a short form is one only as written.
+    a short form is one only as written, or in consonants spelt otherwise (see
+    :func:`_abbreviates`).
     """
     short = frozenset(
         phrase
