@@ -4,7 +4,8 @@
 "le général Sergueï Choïgou", "Сергей Шойгу", "OOO Oboronnye Initsiativy") into a
 :class:`NameForm`: latinized tokens in reading order, each with its comparable form and a
 role (given or family name, patronymic, particle, initial, generic organisation word), and
-the organisation's legal form set apart. One function serves list names and queries alike.
+the organisation's legal form set apart (:mod:`sanctionmatch.legal_forms`). One function
+serves list names and queries alike.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
+from sanctionmatch.legal_forms import MIN_CUT, split_cut_legal_form, split_legal_forms
 from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
@@ -51,8 +53,6 @@ NUMBER = "number"
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
-MIN_CUT = 4  # letters a word cut short keeps, at least
-SHORT_FORM = 3  # letters of a one-word legal form that counts only at either end of a name
 
 
 class Token(NamedTuple):
@@ -136,52 +136,6 @@ def _particles() -> frozenset[str]:
 @functools.cache
 def _org_words() -> dict[str, str]:
     return {word: cls for word, cls in read_table("org_words.tsv", columns=2)}
-
-
-@functools.cache
-def _legal_forms() -> tuple[dict[tuple[str, ...], str], int]:
-    """Legal-form phrases keyed by the comparable forms of their words, and the longest."""
-    phrases: dict[tuple[str, ...], str] = {}
-    for phrase, canonical, _ in read_table("legal_forms.tsv", columns=3):
-        phrases[tuple(comparable_form(w) for w in phrase.split())] = canonical
-    return phrases, max(len(k) for k in phrases)
-
-
-@functools.cache
-def _short_legal_forms() -> tuple[frozenset[str], frozenset[str]]:
-    """The one-word legal forms of :data:`SHORT_FORM` letters or less, and their forms.
-
-    Their comparable forms are met by words of names ("du" and "doo", "syah" and "sia"):
-    a short form is one only as written, or in consonants spelt otherwise (see
-    :func:`_abbreviates`).
-    """
-    short = frozenset(
-        phrase
-        for (phrase,) in read_table("legal_forms.tsv", columns=1)
-        if " " not in phrase and _is_short(phrase)
-    )
-    return short, frozenset(comparable_form(phrase) for phrase in short)
-
-
-@functools.cache
-def _cut_legal_forms() -> dict[tuple[str, ...], str]:
-    """Legal-form phrases with their last word cut short ("joint stock compan").
-
-    Keyed by the comparable forms of the whole words and the cut word as written: the
-    comparable form of a cut word need not begin the whole word's ("kompan", "kompani").
-    """
-    cut: dict[tuple[str, ...], str] = {}
-    for phrase, canonical, _ in read_table("legal_forms.tsv", columns=3):
-        *whole, last = phrase.split()
-        for end in range(MIN_CUT, len(last)):
-            cut[(*(comparable_form(w) for w in whole), last[:end])] = canonical
-    return cut
-
-
-@functools.cache
-def legal_form_families() -> dict[str, str]:
-    """Map each canonical legal form to its family ("stock", "limited", ...)."""
-    return {canonical: family for _, canonical, family in read_table("legal_forms.tsv", columns=3)}
 
 
 _APOSTROPHE_CHARS = "'’‘ʼʻ`´′"
@@ -288,98 +242,6 @@ def _reorder(text: str) -> str:
     return f"{parts[1]} {parts[0]}"
 
 
-def _split_legal_forms(
-    tokens: list[tuple[str, bool]],
-) -> tuple[list[tuple[str, bool]], list[str]]:
-    phrases, longest = _legal_forms()
-    short, short_forms = _short_legal_forms()
-    if len(tokens) > 2 and len(tokens[-1][0]) == len(tokens[-2][0]) == 1:
-        # "S.A.", "N.V.": a two-letter legal form written with dots ends the name. (Three
-        # letters or more are joined already: "L.L.C.") Not elsewhere: "John S. A. Smith".
-        dotted = tokens[-2][0] + tokens[-1][0]
-        if (comparable_form(dotted),) in phrases:
-            tokens = [*tokens[:-2], (dotted, tokens[-1][1])]
-    forms = [comparable_form(t) for t, _ in tokens]
-    spans: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            canonical = phrases.get(tuple(forms[i : i + size]))
-            if size == 1 and forms[i] in short_forms and not _abbreviates(tokens[i][0], short):
-                canonical = None  # "du" and "doo" compare alike; "DU Yurong" is a name
-            # A lone legal form is the name itself ("AO"), not a suffix to set aside.
-            if canonical is not None and size < len(tokens):
-                spans.append((i, i + size, canonical))
-                i += size
-                break
-        else:
-            i += 1
-    spans = _edge_spans(spans, tokens)
-    inside = {k for start, end, _ in spans for k in range(start, end)}
-    kept = [t for k, t in enumerate(tokens) if k not in inside]
-    return kept, [canonical for _, _, canonical in spans]
-
-
-def _edge_spans(
-    spans: list[tuple[int, int, str]], tokens: list[tuple[str, bool]]
-) -> list[tuple[int, int, str]]:
-    """Keep the legal forms found where they can stand in a name.
-
-    A phrase of several words or a long word is a legal form anywhere ("Société par
-    actions KOMZ", "Gazprom Aktiengesellschaft Moskau"). A short one, one word of
-    :data:`SHORT_FORM` letters or less, is also a word of names ("Izz ad-Din", "RT-Komplekt"):
-    it is one only in the run of legal forms that begins or ends the name ("SIA Baltic",
-    "Alpha Pte Ltd", "Almaz-Antey Rt."), and never when it would leave no other word.
-    """
-    edge: set[int] = set()  # where the forms of the two runs start
-    at = 0
-    for start, end, _ in spans:  # the run that begins the name
-        if start != at:
-            break
-        edge.add(start)
-        at = end
-    at = len(tokens)
-    for start, end, _ in reversed(spans):  # the run that ends it
-        if end != at:
-            break
-        edge.add(start)
-        at = start
-    kept = [s for s in spans if s[0] in edge or s[1] - s[0] > 1 or not _is_short(tokens[s[0]][0])]
-    if sum(end - start for start, end, _ in kept) >= len(tokens):
-        return []
-    return kept
-
-
-def _abbreviates(word: str, short: frozenset[str]) -> bool:
-    """Whether a word is a short legal form: as written, or in consonants otherwise spelt.
-
-    "LLK" and "JSK" are LLC and JSC respelt; a word with a vowel that only compares alike
-    ("du" and "doo", "syah" and "sia") is a name.
-    """
-    return word in short or not _VOWEL.search(word)
-
-
-_VOWEL = re.compile(r"[aeiouy]")
-
-
-def _is_short(word: str) -> bool:
-    """Whether a one-word legal form is short enough to be a word of names too."""
-    return len(word) <= SHORT_FORM
-
-
-def _split_cut_legal_form(
-    tokens: list[tuple[str, bool]],
-) -> tuple[list[tuple[str, bool]], list[str]]:
-    """Set aside a legal form cut short at the end of a long name (see :func:`_cut_word`)."""
-    cut = _cut_legal_forms()
-    for size in range(min(len(tokens) - 1, _legal_forms()[1]), 0, -1):
-        *whole, last = tokens[-size:]
-        canonical = cut.get((*(comparable_form(t) for t, _ in whole), last[0]))
-        if canonical is not None:
-            return tokens[:-size], [canonical]
-    return tokens, []
-
-
 # Roman numerals number the members of a series of organisations ("Fund II", "Trust XV").
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
@@ -426,7 +288,7 @@ def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
         return True
-    return bool(set(_split_legal_forms(tokens)[1]) - _NAME_LIKE_FORMS)
+    return bool(set(split_legal_forms(tokens)[1]) - _NAME_LIKE_FORMS)
 
 
 @functools.lru_cache(maxsize=MEMO_NAMES)
@@ -462,9 +324,9 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
             raw = kept
         raw = _reread(raw, read_wade_giles)
     else:
-        raw, legal = _split_legal_forms(raw)
+        raw, legal = split_legal_forms(raw)
         if len(" ".join(t for t, _ in joined_raw)) >= CUT_AT:
-            raw, cut = _split_cut_legal_form(raw)
+            raw, cut = split_cut_legal_form(raw)
             legal += cut
         if dominant_script(cleaned) == "Latin":
             # The number words are Latin-script words: Greek την latinizes to "ten".

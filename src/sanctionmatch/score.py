@@ -34,6 +34,7 @@ import re
 import jellyfish
 
 from sanctionmatch.comparable import comparable_form, russian_reading
+from sanctionmatch.legal_forms import legal_form_families
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
     GENERIC,
@@ -48,7 +49,6 @@ from sanctionmatch.names import (
     NameForm,
     Token,
     abjad_consonants,
-    legal_form_families,
     office_titles,
     token_skeleton,
     tokenize_name,
