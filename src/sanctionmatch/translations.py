@@ -22,16 +22,14 @@ import functools
 
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.tables import read_table
+from sanctionmatch.variants import in_one_group, index_groups
 
 
 @functools.cache
 def _concepts() -> dict[str, frozenset[int]]:
     """The numbers of the concepts each comparable form names (a word may name two)."""
-    concepts: dict[str, set[int]] = {}
-    for number, (_, _, words) in enumerate(read_table("org_translations.tsv", columns=3)):
-        for word in words.split():
-            concepts.setdefault(comparable_form(word), set()).add(number)
-    return {form: frozenset(ids) for form, ids in concepts.items()}
+    rows = read_table("org_translations.tsv", columns=3)
+    return index_groups([comparable_form(word) for word in words.split()] for _, _, words in rows)
 
 
 def translation_groups(form: str) -> frozenset[int]:
@@ -41,9 +39,7 @@ def translation_groups(form: str) -> frozenset[int]:
 
 def are_translations(a: str, b: str) -> bool:
     """Return whether two comparable forms are words for one concept ("naftos", "petroleum")."""
-    concepts = _concepts()
-    ca = concepts.get(a)
-    return ca is not None and not ca.isdisjoint(concepts.get(b, ()))
+    return in_one_group(_concepts(), a, b)
 
 
 @functools.cache

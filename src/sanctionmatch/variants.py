@@ -19,6 +19,7 @@ nicknames of fewer than three letters or that are common list names of their own
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.tables import read_table
@@ -33,11 +34,22 @@ def _groups() -> dict[str, frozenset[int]]:
     for table in _HAND_WRITTEN:
         for (spellings,) in read_table(table, columns=1):
             lines.append([comparable_form(s.replace("'", "")) for s in spellings.split()])
-    groups: dict[str, set[int]] = {}
-    for number, forms in enumerate(lines):
-        for form in forms:
-            groups.setdefault(form, set()).add(number)
-    return {form: frozenset(ids) for form, ids in groups.items()}
+    return index_groups(lines)
+
+
+def index_groups(groups: Iterable[Iterable[str]]) -> dict[str, frozenset[int]]:
+    """Map each member of some groups to the numbers of the groups it is in (one may be in two)."""
+    index: dict[str, set[int]] = {}
+    for number, members in enumerate(groups):
+        for member in members:
+            index.setdefault(member, set()).add(number)
+    return {member: frozenset(ids) for member, ids in index.items()}
+
+
+def in_one_group(index: dict[str, frozenset[int]], a: str, b: str) -> bool:
+    """Return whether two members share a group of an :func:`index_groups` index."""
+    ga = index.get(a)
+    return ga is not None and not ga.isdisjoint(index.get(b, ()))
 
 
 def variant_groups(form: str) -> frozenset[int]:
@@ -47,9 +59,7 @@ def variant_groups(form: str) -> frozenset[int]:
 
 def are_variants(a: str, b: str) -> bool:
     """Return whether two comparable forms are spellings of one name in the table."""
-    groups = _groups()
-    ga = groups.get(a)
-    return ga is not None and not ga.isdisjoint(groups.get(b, ()))
+    return in_one_group(_groups(), a, b)
 
 
 @functools.cache
