@@ -67,14 +67,29 @@ def test_abjad_skeletons_keep_j() -> None:
         ("naumaw", "naumav"),
         ("dovhopolov", "dovgopolov"),
         ("hryhorenko", "grygorenko"),
+        ("putinas", "putin"),  # Lithuanian
+        ("sergejus", "sergej"),
+        ("lavrovs", "lavrov"),  # Latvian
+        ("zacharovova", "zacharova"),  # Czech
+        ("miedwiediew", "medwedev"),  # Polish
+        ("tyimcsenko", "timchenko"),  # Hungarian
+        ("subotsin", "subotin"),  # Belarusian
+        ("carev", "tsarev"),  # Czech c
+        ("jevgenjevits", "jevgenevich"),  # Estonian
     ],
 )
-def test_russian_reading_of_belarusian_u(belarusian: str, russian: str) -> None:
+def test_russian_reading_of_other_conventions(belarusian: str, russian: str) -> None:
     assert russian_reading(belarusian) == russian
 
 
 @pytest.mark.parametrize(
-    "word", ["putin", "shoigu", "aung", "mau", "naumovich", "laurent", "hallam", "shahrokh"]
+    "word",
+    [
+        *("putin", "shoigu", "aung", "mau", "naumovich", "laurent", "hallam", "shahrokh"),
+        # Words these conventions would misread, were the rules not bound to Russian
+        # names: German ie, English -s, a Russian feminine -ova, a Romanian c before -ov.
+        *("friedrich", "sammie", "constructors", "millers", "ivanova", "francis", "jones"),
+    ],
 )
 def test_russian_reading_leaves_other_words(word: str) -> None:
     assert russian_reading(word) == word

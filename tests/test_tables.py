@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sanctionmatch import normalize_name
-from sanctionmatch.comparable import comparable_form
+from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.tables import read_table
 
 WORD_LISTS = [
@@ -61,6 +61,18 @@ def test_comparable_rules_show_their_examples() -> None:
         a, b = (w.strip().lower() for w in first.split("~"))
         forms = {comparable_form(normalize_name(w)) for w in (a, b)}
         assert len(forms) == 1, (pattern, example, forms)
+
+
+def test_russian_readings_compile_and_show_their_examples() -> None:
+    """Every reading rule is a valid pattern, listed once, and reads its examples."""
+    rows = list(read_table("russian_readings.tsv", columns=4))
+    assert len({pattern for pattern, *_ in rows}) == len(rows)
+    for pattern, _, _, example in rows:
+        re.compile(pattern)
+        for pair in example.split(";"):
+            read, russian = (normalize_name(w.strip()) for w in pair.split("~"))
+            forms = {comparable_form(russian_reading(read)), comparable_form(russian)}
+            assert len(forms) == 1, (pattern, pair, forms)
 
 
 def test_variant_groups_are_sorted_unique_comparable_forms() -> None:

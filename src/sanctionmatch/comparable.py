@@ -9,7 +9,8 @@ four), while a name's own consonants stay apart.
 :func:`skeleton` goes further for tokens that came from an abjad (Arabic, Hebrew), whose
 script does not write short vowels: only consonants are compared.
 
-:func:`russian_reading` reads a Belarusian or Ukrainian spelling as the Russian one.
+:func:`russian_reading` reads a Belarusian, Ukrainian, Lithuanian, Latvian, Czech, Polish
+or Hungarian spelling of a Russian name as the Russian one.
 """
 
 from __future__ import annotations
@@ -86,28 +87,34 @@ def skeleton(form: str, *, abjad: bool = False) -> str:
     return bare or form
 
 
-# Belarusian writes ў (latinized u, w) for the Russian в of -ов, -ев and -овский: after a
-# vowel, at the end of a word or before -sk.
-_BELARUSIAN_U = re.compile(r"(?<=[aeiouy])[uw](?=$|sk)")
+MIN_READING = 5  # letters a token needs before it is read as Russian
 
 
-# Ukrainian and Belarusian write h where Russian has g (г): Dovhopolov, Hryhorenko. Only
-# in a surname that ends like an East Slavic one, as h alone is common elsewhere (Hall).
-_SLAVIC_SURNAME = re.compile(r"(?:ov|ev|ova|eva|au|ou|enko|enka|uk|iuk|yuk|ych|ovych|yi|ii)$")
-_LONE_H = re.compile(r"(?<![kscztg])h")
+@functools.cache
+def _readings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The rules of ``data/russian_readings.tsv``, in order."""
+    return tuple(
+        (re.compile(pattern), "" if replacement == "(empty)" else replacement)
+        for pattern, replacement in read_table("russian_readings.tsv", columns=2)
+    )
 
 
 @functools.lru_cache(maxsize=MEMO_TOKENS)
 def russian_reading(text: str) -> str:
-    """Return a latinized token as Russian spells it, if Belarusian or Ukrainian, else itself.
+    """Return a latinized token as Russian spells it, or itself if no rule reads it otherwise.
 
-    >>> russian_reading("naumau"), russian_reading("racylouski"), russian_reading("putin")
-    ('naumav', 'racylovski', 'putin')
+    Undoes how Belarusian, Ukrainian and the EU's languages write Russian names (the
+    rules of ``data/russian_readings.tsv``): Lithuanian and Latvian endings, the Czech
+    feminine -ová, Polish ie, Hungarian gy/ty/cs/zs, the Belarusian ц, дз and ў, and h
+    for г in an East Slavic surname.
+
+    >>> russian_reading("naumau"), russian_reading("putinas"), russian_reading("putin")
+    ('naumav', 'putin', 'putin')
     >>> russian_reading("dovhopolov"), russian_reading("hall")
     ('dovgopolov', 'hall')
     """
-    if len(text) < 5:
+    if len(text) < MIN_READING:
         return text
-    if _SLAVIC_SURNAME.search(text):
-        text = _LONE_H.sub("g", text)
-    return _BELARUSIAN_U.sub("v", text)
+    for pattern, replacement in _readings():
+        text = pattern.sub(replacement, text)
+    return text

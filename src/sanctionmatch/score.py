@@ -166,9 +166,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return max((0.85, "vowels"), (_edit_similarity(a.form, b.form), "fuzzy"))
     a_ru, b_ru = russian_reading(a.text), russian_reading(b.text)
     if a_ru != a.text or b_ru != b.text:
-        # Belarusian writes ў (u, w) for the Russian в of -ов, -ев, -овский (Naumau is
-        # Naumov), Ukrainian and Belarusian h for its г (Dovhopolov is Dolgopolov). Read
-        # both as Russian too; the better counts.
+        # Belarusian writes ў (u, w) for the Russian в of -ов (Naumau is Naumov),
+        # Ukrainian h for г (Dovhopolov is Dolgopolov), Lithuanian adds -as (Putinas),
+        # Hungarian writes ч as cs (see comparable.russian_reading). Read both as
+        # Russian too; the better counts.
         sim, _ = token_similarity(_reading(a, a_ru), _reading(b, b_ru))
         if sim >= MIN_PAIR:
             return max((min(sim, RUSSIAN_READING), "russian reading"), _spelled(a, b))
