@@ -51,3 +51,30 @@ def test_nickname_table_is_normalized() -> None:
         for name in [full, *nicknames.split()]:
             assert name.isascii() and name.isalpha() and name.islower(), name
         assert nicknames.split() == sorted(set(nicknames.split())), full
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ryhoravich", "grigorievich"),  # Belarusian and Russian, of Ryhor and Grigory
+        ("grigorjevitj", "hryhorovych"),  # Swedish and Ukrainian
+        ("siarheevich", "sergeevich"),
+        ("leanidauna", "leonidovna"),  # the Belarusian feminine -auna
+        ("uladzimiravich", "vladimirovich"),
+    ],
+)
+def test_patronymics_of_variant_names_are_variants(a: str, b: str) -> None:
+    """Patronymics made from spellings of one given name are spellings of one patronymic."""
+    assert are_variants(comparable_form(a), comparable_form(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ryhoravich", "grigory"),  # a patronymic is not the given name it is made from
+        ("ivanovich", "petrovich"),
+        ("igorevich", "grigorievich"),
+    ],
+)
+def test_other_patronymics_are_not_variants(a: str, b: str) -> None:
+    assert not are_variants(comparable_form(a), comparable_form(b))

@@ -19,6 +19,7 @@ nicknames of fewer than three letters or that are common list names of their own
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from sanctionmatch.comparable import comparable_form
@@ -52,14 +53,48 @@ def in_one_group(index: dict[str, frozenset[int]], a: str, b: str) -> bool:
     return ga is not None and not ga.isdisjoint(index.get(b, ()))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def variant_groups(form: str) -> frozenset[int]:
-    """The numbers of the variant groups a comparable form belongs to (empty if none)."""
-    return _groups().get(form, frozenset())
+    """The numbers of the variant groups a comparable form belongs to (empty if none).
+
+    A patronymic made from a given name of a group ("Ryhoravich" of Ryhor) is in that
+    group's patronymic group, numbered ``-1 - group``: it meets the patronymics of the
+    group's other names ("Grigorievich", "Hryhorovych"), not the given names.
+    """
+    groups = _groups().get(form, frozenset())
+    patronymic = _PATRONYMIC.search(form)
+    if patronymic is not None:
+        of = _patronymic_groups().get(_stem(form[: patronymic.start()]), frozenset())
+        groups = groups | {-1 - group for group in of}
+    return groups
 
 
 def are_variants(a: str, b: str) -> bool:
     """Return whether two comparable forms are spellings of one name in the table."""
-    return in_one_group(_groups(), a, b)
+    return in_one_group(_groups(), a, b) or not variant_groups(a).isdisjoint(variant_groups(b))
+
+
+# The suffix of an East Slavic patronymic, as comparable forms write it: Russian -ovich,
+# -evich, -ievich and -ovna, -evna; Ukrainian -ovych, -ivna; Belarusian -avich, -auna,
+# -euna (ch is S, y and j are i, doubled letters one: Sergeevich is "sergeviS").
+_PATRONYMIC = re.compile(r"(?:i?[oea]viS|[oeai]vna|[ae]una)$")
+MIN_STEM = 3  # letters of a given name's stem, at least, for its patronymics to meet
+
+
+def _stem(form: str) -> str:
+    """A given name without its final vowels, as its patronymic keeps it (Sergei, Serg-eevich)."""
+    return form.rstrip("aeiou")
+
+
+@functools.cache
+def _patronymic_groups() -> dict[str, frozenset[int]]:
+    """The variant groups by the stems of their members' comparable forms."""
+    index: dict[str, set[int]] = {}
+    for member, groups in _groups().items():
+        stem = _stem(member)
+        if len(stem) >= MIN_STEM:
+            index.setdefault(stem, set()).update(groups)
+    return {stem: frozenset(groups) for stem, groups in index.items()}
 
 
 @functools.cache
