@@ -91,12 +91,18 @@ MIN_READING = 5  # letters a token needs before it is read as Russian
 
 
 @functools.cache
-def _readings() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The rules of ``data/russian_readings.tsv``, in order."""
-    return tuple(
+def _readings() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """The rules of ``data/russian_readings.tsv`` in order, and any rule's pattern.
+
+    Few tokens meet a rule (one in thirty of the lists'): one search for any of them
+    spares the rest the whole sequence.
+    """
+    rows = list(read_table("russian_readings.tsv", columns=2))
+    rules = tuple(
         (re.compile(pattern), "" if replacement == "(empty)" else replacement)
-        for pattern, replacement in read_table("russian_readings.tsv", columns=2)
+        for pattern, replacement in rows
     )
+    return re.compile("|".join(f"(?:{pattern})" for pattern, _ in rows)), rules
 
 
 @functools.lru_cache(maxsize=MEMO_TOKENS)
@@ -113,8 +119,9 @@ def russian_reading(text: str) -> str:
     >>> russian_reading("dovhopolov"), russian_reading("hall")
     ('dovgopolov', 'hall')
     """
-    if len(text) < MIN_READING:
+    any_rule, rules = _readings()
+    if len(text) < MIN_READING or any_rule.search(text) is None:
         return text
-    for pattern, replacement in _readings():
+    for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
     return text

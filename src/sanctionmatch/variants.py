@@ -61,17 +61,21 @@ def variant_groups(form: str) -> frozenset[int]:
     group's patronymic group, numbered ``-1 - group``: it meets the patronymics of the
     group's other names ("Grigorievich", "Hryhorovych"), not the given names.
     """
-    groups = _groups().get(form, frozenset())
+    index = _groups()
+    groups = index.get(form, frozenset())
     patronymic = _PATRONYMIC.search(form)
     if patronymic is not None:
-        of = _patronymic_groups().get(_stem(form[: patronymic.start()]), frozenset())
-        groups = groups | {-1 - group for group in of}
+        stem = _stem(form[: patronymic.start()])
+        if len(stem) >= MIN_STEM:
+            # The given names the stem may end: itself and with one or two vowels.
+            of = [index.get(stem + ending, ()) for ending in _NAME_ENDINGS]
+            groups = groups | {-1 - group for ids in of for group in ids}
     return groups
 
 
 def are_variants(a: str, b: str) -> bool:
     """Return whether two comparable forms are spellings of one name in the table."""
-    return in_one_group(_groups(), a, b) or not variant_groups(a).isdisjoint(variant_groups(b))
+    return not variant_groups(a).isdisjoint(variant_groups(b))
 
 
 # The suffix of an East Slavic patronymic, as comparable forms write it: Russian -ovich,
@@ -86,15 +90,7 @@ def _stem(form: str) -> str:
     return form.rstrip("aeiou")
 
 
-@functools.cache
-def _patronymic_groups() -> dict[str, frozenset[int]]:
-    """The variant groups by the stems of their members' comparable forms."""
-    index: dict[str, set[int]] = {}
-    for member, groups in _groups().items():
-        stem = _stem(member)
-        if len(stem) >= MIN_STEM:
-            index.setdefault(stem, set()).update(groups)
-    return {stem: frozenset(groups) for stem, groups in index.items()}
+_NAME_ENDINGS = ("", *"aeiou", *(a + b for a in "aeiou" for b in "aeiou"))
 
 
 @functools.cache
