@@ -74,6 +74,8 @@ def test_patronymics_of_variant_names_are_variants(a: str, b: str) -> None:
         ("ryhoravich", "grigory"),  # a patronymic is not the given name it is made from
         ("ivanovich", "petrovich"),
         ("igorevich", "grigorievich"),
+        ("andreevich", "andreevna"),  # a son's and a daughter's
+        ("andrijevic", "andreyevna"),  # a South Slavic surname made so, and a daughter's
     ],
 )
 def test_other_patronymics_are_not_variants(a: str, b: str) -> None:

@@ -123,7 +123,9 @@ def _mccune(text: str) -> str:
     return text
 
 
-_LIKENESS = frozenset({"fuzzy", "vowels", "skeleton"})  # pairings by likeness of letters
+_CONSONANTS_ONLY = frozenset({"vowels", "skeleton"})  # pairings by consonants alone
+# Pairings by likeness of letters (a reading is one too: Hungarian gy, Latvian -s).
+_LIKENESS = frozenset({"fuzzy", "russian reading", *_CONSONANTS_ONLY})
 _LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})  # "son/daughter of"
 
 MEMO_PAIRS = 1 << 16
@@ -169,9 +171,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # Belarusian writes ў (u, w) for the Russian в of -ов (Naumau is Naumov),
         # Ukrainian h for г (Dovhopolov is Dolgopolov), Lithuanian adds -as (Putinas),
         # Hungarian writes ч as cs (see comparable.russian_reading). Read both as
-        # Russian too; the better counts.
-        sim, _ = token_similarity(_reading(a, a_ru), _reading(b, b_ru))
-        if sim >= MIN_PAIR:
+        # Russian too; the better counts. Read so, the letters must agree: a likeness of
+        # consonants alone ("vowels") would meet other names ("Perkin", "Boyarkin").
+        sim, how = token_similarity(_reading(a, a_ru), _reading(b, b_ru))
+        if sim >= MIN_PAIR and how not in _CONSONANTS_ONLY:
             return max((min(sim, RUSSIAN_READING), "russian reading"), _spelled(a, b))
     return _spelled(a, b)
 

@@ -58,8 +58,10 @@ def variant_groups(form: str) -> frozenset[int]:
     """The numbers of the variant groups a comparable form belongs to (empty if none).
 
     A patronymic made from a given name of a group ("Ryhoravich" of Ryhor) is in that
-    group's patronymic group, numbered ``-1 - group``: it meets the patronymics of the
-    group's other names ("Grigorievich", "Hryhorovych"), not the given names.
+    group's patronymic group of its gender, numbered ``-1 - 2 * group`` for a son's
+    and ``-2 - 2 * group`` for a daughter's: it meets the patronymics of the group's
+    other names ("Grigorievich", "Hryhorovych"), not the given names, and a son's does
+    not meet a daughter's ("Andreevich" is not "Andreevna").
     """
     index = _groups()
     groups = index.get(form, frozenset())
@@ -69,7 +71,8 @@ def variant_groups(form: str) -> frozenset[int]:
         if len(stem) >= MIN_STEM:
             # The given names the stem may end: itself and with one or two vowels.
             of = [index.get(stem + ending, ()) for ending in _NAME_ENDINGS]
-            groups = groups | {-1 - group for ids in of for group in ids}
+            gender = 1 if patronymic.group(0).endswith("S") else 2
+            groups = groups | {-gender - 2 * group for ids in of for group in ids}
     return groups
 
 
