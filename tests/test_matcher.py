@@ -178,6 +178,17 @@ def test_from_entities() -> None:
     assert [m.entity.id for m in matcher.match("Jane Doe", schema="Person")] == ["a"]
 
 
+def test_carons_meet_both_ways() -> None:
+    """A name with č, š, ž meets its English spelling and the same name typed without marks."""
+    listed = Matcher([Entity(id="a", schema="Person", names=["Nikolaj Rogaščuk"])])
+    for query in ("Nikolai ROGASHCHUK", "Nikolaj Rogascuk", "Nikolaj Rogaščuk"):
+        assert [m.entity.id for m in listed.match(query)] == ["a"], query
+    english = Matcher([Entity(id="b", schema="Person", names=["Nikolai ROGASHCHUK"])])
+    found = english.match("Nikolaj Rogaščuk")
+    assert [m.entity.id for m in found] == ["b"]
+    assert found[0].score == english.brute_force("Nikolaj Rogaščuk")[0]  # type: ignore[index]
+
+
 def test_pickle_round_trip(matcher: Matcher) -> None:
     """A Matcher pickles with its index and answers the same (speed: bench_match.py)."""
     copy = pickle.loads(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))

@@ -11,6 +11,8 @@ from sanctionmatch.text import (
     fold_confusables,
     latin_reading,
     latinize,
+    marked_reading,
+    other_readings,
     script_of,
 )
 
@@ -150,3 +152,20 @@ def test_latin_reading_of_look_alike_words() -> None:
     assert latin_reading("ЅО'К МІN") == "SO'K MIN"  # the N is Latin, so ЅО'К is read too
     assert latin_reading("Vladimir Putin") is None
     assert latin_reading("Сергей Шойгу") is None  # no Latin letter: nothing to fold towards
+
+
+def test_marked_reading_writes_carons_as_english_digraphs() -> None:
+    """č, š, ž (and Romanian ș, ț) read as English transliteration writes them."""
+    assert marked_reading("Nikolaj Rogaščuk") == "Nikolaj Rogashchuk"
+    assert marked_reading("Sergej Šojgu") == "Sergej Shojgu"
+    assert marked_reading("ŠOR, Ilan") == "SHOR, Ilan"  # capitals stay capitals
+    assert marked_reading("Udalțov") == "Udaltsov"
+    assert marked_reading("Ivan S\u030cor") == "Ivan Shor"  # a combining caron too
+    assert marked_reading("Vladimir Putin") is None
+    assert marked_reading("Recep Erdoğan") is None  # other marks are latinization's
+
+
+def test_other_readings_are_distinct_and_only_when_they_differ() -> None:
+    assert other_readings("Vladimir Putin") == ()
+    assert other_readings("Rogaščuk") == ("Rogashchuk",)
+    assert other_readings("МОНАММАD") == ("MOHAMMAD",)

@@ -59,7 +59,7 @@ from sanctionmatch.model import (
 )
 from sanctionmatch.names import ORGANIZATION, NameForm, resolve_schema, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, explain_forms, score_forms
-from sanctionmatch.text import latin_reading
+from sanctionmatch.text import marked_reading, other_readings
 from sanctionmatch.weights import TokenWeights
 
 CANDIDATES = 30  # list names proposed for full scoring per query, at most (or 3 x limit)
@@ -192,15 +192,19 @@ class Matcher:
                 schema = PERSON if entity.schema == PERSON else ORGANIZATION
                 tokens: set[str] = set()
                 for name in entity.names:
-                    form = tokenize_name(name.value, schema)
-                    if not form.tokens:
-                        continue
-                    tokens.update(t.form for t in form.tokens)
-                    i = ids.setdefault(form, len(ids))
-                    if i == len(owners):
-                        owners.append([])
-                    if all(e != number for e, _ in owners[i]):
-                        owners[i].append((number, name.value))
+                    # A name with č, š, ž is also indexed as English transliteration
+                    # writes them (Rogaščuk, Rogashchuk): see text.marked_reading.
+                    marked = marked_reading(name.value)
+                    for value in (name.value,) if marked is None else (name.value, marked):
+                        form = tokenize_name(value, schema)
+                        if not form.tokens:
+                            continue
+                        tokens.update(t.form for t in form.tokens)
+                        i = ids.setdefault(form, len(ids))
+                        if i == len(owners):
+                            owners.append([])
+                        if all(e != number for e, _ in owners[i]):
+                            owners[i].append((number, name.value))
                 entity_forms.append(tokens)
             if weights is None:
                 weights = TokenWeights.from_forms(entity_forms)
@@ -288,9 +292,9 @@ class Matcher:
         bonus = max(DATE_AGREES.values()) if date is not None else 0.0
         found = self._best_entities(query, kind, limit, cutoff - bonus)
         readings = {number: name for number, _, _ in found}
-        alternative = latin_reading(name)
-        if alternative is not None:
-            # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too.
+        for alternative in other_readings(name):
+            # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too;
+            # "Šojgu": try č, š, ž as English transliteration writes them.
             other = tokenize_name(alternative, kind)
             best = {number: (score, form) for number, score, form in found}
             for number, score, form_id in self._best_entities(other, kind, limit, cutoff - bonus):
@@ -446,13 +450,15 @@ class Matcher:
     def brute_force(self, name: str, *, schema: str | None = None) -> tuple[float, int] | None:
         """Score ``name`` against every list name: the best (score, entity number), or None.
 
-        The reference the index is checked against (name scores and the weak-alias rule;
-        no dates, countries or schema filter); slow, for tests and benchmarks.
+        The reference the index is checked against (name scores, in each reading of the
+        name, and the weak-alias rule; no dates, countries or schema filter); slow, for
+        tests and benchmarks.
         """
-        query = tokenize_name(name, resolve_schema(schema))
+        kind = resolve_schema(schema)
+        queries = [tokenize_name(read, kind) for read in (name, *other_readings(name))]
         per_entity: dict[int, tuple[float, str]] = {}
         for i, candidate in enumerate(self.index.forms):
-            score = score_forms(query, candidate, weights=self.weights)
+            score = max(score_forms(q, candidate, weights=self.weights) for q in queries)
             for number, value in self.owners[i]:
                 known = per_entity.get(number)
                 if known is None or score > known[0]:

@@ -55,8 +55,8 @@ from sanctionmatch.text import (
     DIACRITIC_CHARS,
     INVISIBLE_CHARS,
     fold_text,
-    latin_reading,
     latinize,
+    other_readings,
 )
 from sanctionmatch.variants import variant_groups
 
@@ -165,8 +165,8 @@ def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
     """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
     latin = _latin_of(surface)
     forms = tuple(comparable_form(p) for p in latin.split())
-    alternative = latin_reading(surface)
-    if alternative is not None:  # a word mixing scripts may be meant either way
+    for alternative in other_readings(surface):
+        # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
         forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
     return latin, forms
 
@@ -504,7 +504,7 @@ def _screen_part(
     if known is not None:
         return known
     shortlisted = None
-    if vocabulary.shortlists and latin_reading(surface) is None:
+    if vocabulary.shortlists and not other_readings(surface):
         form = tokenize_name(surface)
         if lone and len(form.tokens) == 1:
             # A word alone names only what its family-name or one-word forms name.

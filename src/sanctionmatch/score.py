@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
 
 import jellyfish
 
@@ -53,6 +54,7 @@ from sanctionmatch.names import (
     token_skeleton,
     tokenize_name,
 )
+from sanctionmatch.text import other_readings
 from sanctionmatch.translations import are_translations
 from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
@@ -387,6 +389,15 @@ def _prepare_pair(a: str, b: str, schema: str | None) -> tuple[NameForm, NameFor
     return qa, qb
 
 
+def _prepared_readings(a: str, b: str, schema: str | None) -> Iterator[tuple[NameForm, NameForm]]:
+    """Both names prepared, in each way screening reads them (see text.other_readings)."""
+    yield _prepare_pair(a, b, schema)  # first: it checks the arguments
+    for read_a in (a, *other_readings(a)):
+        for read_b in (b, *other_readings(b)):
+            if (read_a, read_b) != (a, b):
+                yield _prepare_pair(read_a, read_b, schema)
+
+
 def explain(
     a: str, b: str, *, schema: str | None = None, weights: TokenWeights | None = None
 ) -> Explanation:
@@ -403,8 +414,12 @@ def explain(
         An :class:`~sanctionmatch.model.Explanation` with the aligned token pairs, each
         pair's similarity and the form that agreed, and every penalty.
     """
-    qa, qb = _prepare_pair(a, b, schema)
-    return explain_forms(qa, qb, weights=weights or default_weights(), query=a, candidate=b)
+    weights = weights or default_weights()
+    explanations = (
+        explain_forms(qa, qb, weights=weights, query=a, candidate=b)
+        for qa, qb in _prepared_readings(a, b, schema)
+    )
+    return max(explanations, key=lambda e: e.score)
 
 
 def compare(a: str, b: str, *, schema: str | None = None) -> float:
@@ -418,8 +433,8 @@ def compare(a: str, b: str, *, schema: str | None = None) -> float:
     Returns:
         The score; :data:`DEFAULT_THRESHOLD` separates alerts from non-alerts.
     """
-    qa, qb = _prepare_pair(a, b, schema)
-    return score_forms(qa, qb, weights=default_weights())
+    weights = default_weights()
+    return max(score_forms(qa, qb, weights=weights) for qa, qb in _prepared_readings(a, b, schema))
 
 
 def explain_forms(

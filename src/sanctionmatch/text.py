@@ -191,6 +191,48 @@ def latin_reading(text: str) -> str | None:
     return folded if changed else None
 
 
+# Letters with a caron or a comma below, as English transliteration writes their sounds:
+# Czech, Slovak, Slovene, Croatian, Lithuanian and Latvian č, š, ž; Romanian ș and ț
+# (and the Turkish ş, written alike). Latinization drops the marks.
+_MARKED = {"č": "ch", "š": "sh", "ž": "zh", "ș": "sh", "ş": "sh", "ț": "ts", "ţ": "ts"}
+_MARKED_LETTER = re.compile(f"[{''.join(_MARKED)}{''.join(_MARKED).upper()}]")
+
+
+def marked_reading(text: str) -> str | None:
+    """Read č, š, ž, ș and ț as the digraphs English transliteration writes (ch, sh, zh, ts).
+
+    Latinization drops the marks: "Šojgu" is "sojgu" and "Rogaščuk" "rogascuk", which
+    keeps a name typed without them exact but parts it from the English spelling
+    ("Shoigu", "Rogashchuk"). Screening tries this reading as well. A capital in a word
+    written in capitals stays in capitals ("ŠOR" is "SHOR", "Šor" is "Shor").
+
+    Returns:
+        The text read so, or None when it has no such letter.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii() or _MARKED_LETTER.search(text) is None:
+        return None
+
+    def read(word: re.Match[str]) -> str:
+        capitals = word.group(0).isupper()
+        return _MARKED_LETTER.sub(lambda m: _digraph(m.group(0), capitals), word.group(0))
+
+    return _LETTER_RUN.sub(read, text)
+
+
+def _digraph(letter: str, capitals: bool) -> str:
+    digraph = _MARKED[letter.lower()]
+    if letter.islower():
+        return digraph
+    return digraph.upper() if capitals else digraph.capitalize()
+
+
+def other_readings(text: str) -> tuple[str, ...]:
+    """The other ways screening reads a name: :func:`latin_reading`, :func:`marked_reading`."""
+    readings = (latin_reading(text), marked_reading(text))
+    return tuple(dict.fromkeys(r for r in readings if r is not None))
+
+
 def _script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
