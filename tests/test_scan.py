@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionmatch import DEFAULT_THRESHOLD, Mention, scan
+from sanctionmatch import DEFAULT_THRESHOLD, Entity, Matcher, Mention, scan
 from sanctionmatch.scan import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +142,19 @@ def test_an_organisation_name_spans_its_stop_words_and_generic_words() -> None:
     assert "URALS" in mentions[0].matches[0].entity.names[0].value
     text = "Executives of the Paekho Trading Company met investors in Geneva."
     assert [m.surface for m in scan(text)] == ["Paekho Trading Company"]
+
+
+def _matcher(*entities: tuple[str, str, str]) -> Matcher:
+    """A small list of (id, schema, name) entities, built in the test."""
+    return Matcher([Entity(id=i, schema=schema, names=[name]) for i, schema, name in entities])
+
+
+def test_a_word_joined_to_a_number_is_a_designation() -> None:
+    """ "Hwasong-17" is a missile, not the vessel HWA SONG; "Arzamas-16" is still ARZAMAS-16."""
+    matcher = _matcher(
+        ("v", "Vessel", "HWA SONG"),
+        ("s", "Organization", "HWASONG SHIPPING CO LTD"),  # makes "Hwasong" a list word
+        ("o", "Organization", "ARZAMAS-16"),
+    )
+    text = "Tir d'essai d'un missile Hwasong-17 près du centre Arzamas-16."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Arzamas-16"]

@@ -83,6 +83,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.I)
 # What may stand between two words of one name: a space or two, or a hyphen.
 _NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
 _HYPHEN = "-‐‑"
+_NUMBER = re.compile(r"\d+")
 
 
 @frozen
@@ -466,6 +467,13 @@ def _best_parts(
                     matcher, vocabulary, surface, words[i:j], floor, cutoff
                 )
             matches = screened[key]
+            numbers = _designation_numbers(words[i + 1 : j])
+            if matches and numbers:
+                # A word joined by a hyphen to a number is a designation ("Hwasong-17",
+                # "Vostok-2022", "Su-35"): a model or an exercise of that number, which
+                # names a listed entity only if the list name has the number too
+                # ("ARZAMAS-16"); the word alone before it is never a part (see above).
+                matches = tuple(m for m in matches if numbers <= set(_NUMBER.findall(m.name)))
             dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
             if matches and dropped:
                 # A part that leaves out a name word of its span while the list name
@@ -526,6 +534,14 @@ def _screen_part(
         memo.clear()
     memo[(surface, lone, threshold)] = result
     return result
+
+
+def _designation_numbers(words: Sequence[Word]) -> set[str]:
+    """The numbers hyphen-joined to the word before them ("17" of "Hwasong-17").
+
+    Only words of digits alone: a digit written for a letter ("Chun-5op") is an evasion.
+    """
+    return {w.surface for w in words if w.joined and w.surface.isascii() and w.surface.isdigit()}
 
 
 def _name_words(words: Sequence[Word], part: _Found) -> int:
