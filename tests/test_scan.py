@@ -158,3 +158,17 @@ def test_a_word_joined_to_a_number_is_a_designation() -> None:
     )
     text = "Tir d'essai d'un missile Hwasong-17 près du centre Arzamas-16."
     assert [m.surface for m in scan(text, matcher=matcher)] == ["Arzamas-16"]
+
+
+def test_a_name_that_is_an_ordinary_word_is_written_as_the_list_writes_it() -> None:
+    """A ship's one-word name, or an organisation's in ordinary_names.tsv, is a word alone."""
+    matcher = _matcher(
+        ("alert", "Vessel", "ALERT"),
+        ("sierra", "Vessel", "SIERRA"),
+        ("opera", "Organization", "OPERA"),
+        ("hamas", "Organization", "HAMAS"),
+    )
+    text = "ALERT: PAYMENT REFERENCE 17\nCoordinateur : José Antonio Sierra. Opera, Hamas."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Hamas"]
+    text = "The tanker SIERRA called at the port, and OPERA paid."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["SIERRA", "OPERA"]

@@ -37,7 +37,7 @@ from attrs import frozen
 
 from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form
-from sanctionmatch.model import PERSON, WEAK, Match, Mention, Penalty
+from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
 from sanctionmatch.names import (
     GENERIC,
     NAME,
@@ -109,6 +109,12 @@ class Word:
 def _common_words() -> frozenset[str]:
     """Latinized common words (compared as written: "Jin" is not the common "in")."""
     return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
+
+
+@functools.cache
+def _ordinary_names() -> frozenset[str]:
+    """Latinized one-word organisation names that are ordinary words ("phoenix")."""
+    return frozenset(w for (w,) in read_table("ordinary_names.tsv", columns=1))
 
 
 def _line_casing(text: str) -> list[tuple[int, bool]]:
@@ -474,6 +480,8 @@ def _best_parts(
                 # names a listed entity only if the list name has the number too
                 # ("ARZAMAS-16"); the word alone before it is never a part (see above).
                 matches = tuple(m for m in matches if numbers <= set(_NUMBER.findall(m.name)))
+            if matches and j - i == 1:
+                matches = tuple(m for m in matches if _written_as_listed(m, words[i]))
             dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
             if matches and dropped:
                 # A part that leaves out a name word of its span while the list name
@@ -600,6 +608,21 @@ def _lone_word_ok(match: Match, word: Word) -> bool:
     schema = match.entity.schema
     listed = tokenize_name(match.name, ORGANIZATION if schema != PERSON else PERSON).tokens
     return all(t.role != NAME or t.text == pairs[0].candidate for t in listed)
+
+
+def _written_as_listed(match: Match, word: Word) -> bool:
+    """Whether a lone word names this entity, if the name is also an ordinary word.
+
+    A ship's name, or an organisation's one word in ``ordinary_names.tsv``, is mostly
+    an ordinary word, a place or a person ("Sierra" of "José Antonio Sierra", "ALERT:"
+    heading a message): alone it is a mention only written as the list writes it
+    ("the tanker SIERRA"), in a line that mixes upper and lower case (in a line of
+    capitals, "ALERT" says nothing). Other names, "Hamas" or "Rosneft", are no words.
+    """
+    ordinary = match.entity.schema in (VESSEL, AIRCRAFT)
+    if not ordinary and len(match.name.split()) == 1:
+        ordinary = word.latin in _ordinary_names()
+    return not ordinary or (word.cased and word.surface == match.name)
 
 
 def _adjust(match: Match, factor: float, note: Penalty) -> Match:
