@@ -172,3 +172,30 @@ def test_a_name_that_is_an_ordinary_word_is_written_as_the_list_writes_it() -> N
     assert [m.surface for m in scan(text, matcher=matcher)] == ["Hamas"]
     text = "The tanker SIERRA called at the port, and OPERA paid."
     assert [m.surface for m in scan(text, matcher=matcher)] == ["SIERRA", "OPERA"]
+
+
+def test_a_part_of_a_longer_name_is_not_the_listed_name() -> None:
+    """A part next to a left-out name word of the lists reads less than the text says."""
+    matcher = _matcher(
+        ("kim", "Person", "KIM, Won Hong"),
+        ("ship", "Vessel", "Cheng Jin"),
+        ("chen", "Person", "CHEN, Ming"),  # makes "Chen" a list word
+        ("putin", "Person", "PUTIN, Vladimir"),
+    )
+    text = "Des piétons à Pyongyang. (Kim Won Jin/AFP/Getty Images)"
+    assert scan(text, matcher=matcher) == []
+    text = "Затем Владимир Путин и северокорейский лидер Ким Чен Ын обменялись письмами."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Владимир Путин"]
+
+
+def test_a_lone_word_inside_a_longer_name_is_not_the_listed_name() -> None:
+    """One word of a person's name is not a listed body or a one-word listed name."""
+    matcher = _matcher(
+        ("pmc", "Organization", "PMC WAGNER"),
+        ("vincent", "Person", "Vincent"),
+        ("jones", "Person", "JONES, William"),  # make "William" and "Smith" list words
+        ("smith", "Person", "SMITH, John"),
+    )
+    text = "Selon Scott William Wagner, le groupe Wagner a reçu des armes."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Wagner"]
+    assert scan("Le président russe Christy Vincent Smith a parlé.", matcher=matcher) == []

@@ -486,10 +486,16 @@ def _best_parts(
             if matches and dropped:
                 # A part that leaves out a name word of its span while the list name
                 # has a word the part lacks ("Kim Won" of "Kim Won Jin" for "KIM Won
-                # Hong") hides a conflict: it reads less than the text says.
+                # Hong") hides a conflict: it reads less than the text says. So does a
+                # part next to a left-out word that list names use: the text's name
+                # goes on ("Чен Ын" of "Ким Чен Ын" is not the vessel Cheng Jin).
+                beside = _name_goes_on(words, vocabulary, (i, j), span)
                 note = Penalty(f"{dropped} name word(s) of the text left out", 0.0)
+                lone = j - i == 1
+                factors = [_left_out_factor(m, dropped, beside, lone) for m in matches]
                 matches = tuple(
-                    _adjust(m, DROPPED**dropped, note) if _incomplete(m) else m for m in matches
+                    m if f == 1 else _adjust(m, f, note)
+                    for m, f in zip(matches, factors, strict=True)
                 )
             if matches:
                 parts.append(_Found(i, j, matches, end - start == 1))
@@ -570,6 +576,38 @@ def _names_a_part(words: Sequence[Word], k: int) -> bool:
     if after is not None and after.joined and after.capitalised:
         return False
     return not (word.joined and k > 0 and words[k - 1].capitalised)
+
+
+def _name_goes_on(
+    words: Sequence[Word], vocabulary: Vocabulary, part: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """Whether a word next to a part, left out of it, is a name word of the lists.
+
+    "Ким" before "Чен Ын", "Jin" after "Kim Won": the text's name is longer than the
+    part, by a word that names people or bodies elsewhere on the lists. Titles are not,
+    and a part of MAX_PART words could not have taken its neighbour in.
+    """
+    if part[1] - part[0] >= MAX_PART:
+        return False
+    beside = [k for k in (part[0] - 1, part[1]) if span[0] <= k < span[1]]
+    set_aside = titles()
+    return any(
+        _names_a_part(words, k) and words[k].latin not in set_aside and vocabulary.hits(words[k])
+        for k in beside
+    )
+
+
+def _left_out_factor(match: Match, dropped: int, beside: bool, lone: bool) -> float:
+    """The factor on a part's match for the name words of its span it leaves out.
+
+    Only a list name the part does not complete, or a part next to a left-out name word
+    (see :func:`_name_goes_on`), is charged. The two together ("Kim Won" of "Kim Won
+    Jin" for "KIM Won Hong": the text has a word where the list name has another), or a
+    lone word inside a longer name ("Maria" of "Maria Baker"), are charged once more.
+    """
+    if _incomplete(match) or (beside and lone):
+        return DROPPED ** (dropped + beside)
+    return DROPPED**dropped if beside else 1.0
 
 
 def _by_acronym(match: Match) -> bool:
