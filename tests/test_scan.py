@@ -199,3 +199,15 @@ def test_a_lone_word_inside_a_longer_name_is_not_the_listed_name() -> None:
     text = "Selon Scott William Wagner, le groupe Wagner a reçu des armes."
     assert [m.surface for m in scan(text, matcher=matcher)] == ["Wagner"]
     assert scan("Le président russe Christy Vincent Smith a parlé.", matcher=matcher) == []
+
+
+def test_a_name_too_long_to_screen_whole_goes_on_as_the_list_writes_it() -> None:
+    """A part next to a word of a long name of its entity is that name, cut short."""
+    long_name = (
+        "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK"
+    )
+    matcher = Matcher(
+        [Entity(id="veb", schema="Organization", names=[long_name, "VNESHECONOMBANK"])]
+    )
+    mentions = scan(f"On Tuesday, {long_name} met investors in Geneva.", matcher=matcher)
+    assert [m.matches[0].entity.id for m in mentions] == ["veb"]

@@ -491,8 +491,7 @@ def _best_parts(
                 # goes on ("Чен Ын" of "Ким Чен Ын" is not the vessel Cheng Jin).
                 beside = _name_goes_on(words, vocabulary, (i, j), span)
                 note = Penalty(f"{dropped} name word(s) of the text left out", 0.0)
-                lone = j - i == 1
-                factors = [_left_out_factor(m, dropped, beside, lone) for m in matches]
+                factors = [_left_out_factor(m, dropped, beside, words[i:j]) for m in matches]
                 matches = tuple(
                     m if f == 1 else _adjust(m, f, note)
                     for m, f in zip(matches, factors, strict=True)
@@ -580,34 +579,53 @@ def _names_a_part(words: Sequence[Word], k: int) -> bool:
 
 def _name_goes_on(
     words: Sequence[Word], vocabulary: Vocabulary, part: tuple[int, int], span: tuple[int, int]
-) -> bool:
-    """Whether a word next to a part, left out of it, is a name word of the lists.
+) -> list[Word]:
+    """The words next to a part, left out of it, that are name words of the lists.
 
     "Ким" before "Чен Ын", "Jin" after "Kim Won": the text's name is longer than the
-    part, by a word that names people or bodies elsewhere on the lists. Titles are not,
-    and a part of MAX_PART words could not have taken its neighbour in.
+    part, by a word that names people or bodies elsewhere on the lists. Titles are not.
     """
-    if part[1] - part[0] >= MAX_PART:
-        return False
     beside = [k for k in (part[0] - 1, part[1]) if span[0] <= k < span[1]]
     set_aside = titles()
-    return any(
-        _names_a_part(words, k) and words[k].latin not in set_aside and vocabulary.hits(words[k])
+    return [
+        words[k]
         for k in beside
-    )
+        if _names_a_part(words, k) and words[k].latin not in set_aside
+        if vocabulary.hits(words[k])
+    ]
 
 
-def _left_out_factor(match: Match, dropped: int, beside: bool, lone: bool) -> float:
+def _left_out_factor(
+    match: Match, dropped: int, beside: Sequence[Word], part: Sequence[Word]
+) -> float:
     """The factor on a part's match for the name words of its span it leaves out.
 
-    Only a list name the part does not complete, or a part next to a left-out name word
-    (see :func:`_name_goes_on`), is charged. The two together ("Kim Won" of "Kim Won
-    Jin" for "KIM Won Hong": the text has a word where the list name has another), or a
-    lone word inside a longer name ("Maria" of "Maria Baker"), are charged once more.
+    Only a list name the part does not complete is charged, or a part next to a left-out
+    name word (see :func:`_name_goes_on`) that the text goes on with where the list does
+    not: the text names someone else ("Чен Ын" of "Ким Чен Ын" is not Cheng Jin). A
+    neighbour that goes on a long name of the entity, one too long to screen whole, is
+    that name ("... CENTER TITAN BARRIKADY" for the alias TITAN-BARRIKADY). The two
+    together ("Kim Won" of "Kim Won Jin" for "KIM Won Hong": the text has a word where
+    the list name has another), or a lone word inside a longer name ("Wagner" of "Scott
+    William Wagner"), are charged once more.
     """
-    if _incomplete(match) or (beside and lone):
-        return DROPPED ** (dropped + beside)
-    return DROPPED**dropped if beside else 1.0
+    other = any(not _goes_on_a_long_name(match, w, part) for w in beside)
+    if _incomplete(match) or (other and len(part) == 1):
+        return DROPPED ** (dropped + other)
+    return DROPPED**dropped if other else 1.0
+
+
+def _goes_on_a_long_name(match: Match, word: Word, part: Sequence[Word]) -> bool:
+    """Whether a name of the entity longer than MAX_PART has the word and the part's."""
+    schema = PERSON if match.entity.schema == PERSON else ORGANIZATION
+    for name in match.entity.names:
+        tokens = tokenize_name(name.value, schema).tokens
+        if len(tokens) <= MAX_PART:
+            continue
+        listed = {t.form for t in tokens}
+        if all(set(w.forms) & listed for w in (*part, word)):
+            return True
+    return False
 
 
 def _by_acronym(match: Match) -> bool:
