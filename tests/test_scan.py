@@ -211,3 +211,15 @@ def test_a_name_too_long_to_screen_whole_goes_on_as_the_list_writes_it() -> None
     )
     mentions = scan(f"On Tuesday, {long_name} met investors in Geneva.", matcher=matcher)
     assert [m.matches[0].entity.id for m in mentions] == ["veb"]
+
+
+def test_vowel_signs_and_viramas_stay_inside_words() -> None:
+    """Indic and Thai words keep their combining marks; their fragments are no acronyms."""
+    assert [w.surface for w in split_words("ममता आचार्य, สิริรัตน์ เกศรา")] == [
+        "ममता",
+        "आचार्य",
+        "สิริรัตน์",
+        "เกศรา",
+    ]
+    matcher = _matcher(("mmt", "Organization", "MMT SARL"))
+    assert scan("a déclaré le président ममता आचार्य dans une lettre", matcher=matcher) == []

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -73,9 +74,29 @@ MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncat
 LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 
+
+def _mark_ranges() -> str:
+    """The combining marks of the BMP (Unicode categories Mn and Mc) as a regex class.
+
+    Python's ``\\w`` leaves them out, and the vowel signs and viramas of Indic and Thai
+    script are such marks: without them "ममता" was cut into "ममत" (read "mmt", an
+    organisation's acronym) and "आच" "र" "य".
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )
+
+
 # A word: letters, digits, combining marks and invisible characters (an evader's
 # zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
-_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}"
+_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}{_mark_ranges()}"
 _WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
 # Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
 _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
