@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionmatch import DEFAULT_THRESHOLD, Mention, scan
+from sanctionmatch import DEFAULT_THRESHOLD, Entity, Matcher, Mention, scan
 from sanctionmatch.scan import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +142,84 @@ def test_an_organisation_name_spans_its_stop_words_and_generic_words() -> None:
     assert "URALS" in mentions[0].matches[0].entity.names[0].value
     text = "Executives of the Paekho Trading Company met investors in Geneva."
     assert [m.surface for m in scan(text)] == ["Paekho Trading Company"]
+
+
+def _matcher(*entities: tuple[str, str, str]) -> Matcher:
+    """A small list of (id, schema, name) entities, built in the test."""
+    return Matcher([Entity(id=i, schema=schema, names=[name]) for i, schema, name in entities])
+
+
+def test_a_word_joined_to_a_number_is_a_designation() -> None:
+    """ "Hwasong-17" is a missile, not the vessel HWA SONG; "Arzamas-16" is still ARZAMAS-16."""
+    matcher = _matcher(
+        ("v", "Vessel", "HWA SONG"),
+        ("s", "Organization", "HWASONG SHIPPING CO LTD"),  # makes "Hwasong" a list word
+        ("o", "Organization", "ARZAMAS-16"),
+    )
+    text = "Tir d'essai d'un missile Hwasong-17 près du centre Arzamas-16."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Arzamas-16"]
+
+
+def test_a_name_that_is_an_ordinary_word_is_written_as_the_list_writes_it() -> None:
+    """A ship's one-word name, or an organisation's in ordinary_names.tsv, is a word alone."""
+    matcher = _matcher(
+        ("alert", "Vessel", "ALERT"),
+        ("sierra", "Vessel", "SIERRA"),
+        ("opera", "Organization", "OPERA"),
+        ("hamas", "Organization", "HAMAS"),
+    )
+    text = "ALERT: PAYMENT REFERENCE 17\nCoordinateur : José Antonio Sierra. Opera, Hamas."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Hamas"]
+    text = "The tanker SIERRA called at the port, and OPERA paid."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["SIERRA", "OPERA"]
+
+
+def test_a_part_of_a_longer_name_is_not_the_listed_name() -> None:
+    """A part next to a left-out name word of the lists reads less than the text says."""
+    matcher = _matcher(
+        ("kim", "Person", "KIM, Won Hong"),
+        ("ship", "Vessel", "Cheng Jin"),
+        ("chen", "Person", "CHEN, Ming"),  # makes "Chen" a list word
+        ("putin", "Person", "PUTIN, Vladimir"),
+    )
+    text = "Des piétons à Pyongyang. (Kim Won Jin/AFP/Getty Images)"
+    assert scan(text, matcher=matcher) == []
+    text = "Затем Владимир Путин и северокорейский лидер Ким Чен Ын обменялись письмами."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Владимир Путин"]
+
+
+def test_a_lone_word_inside_a_longer_name_is_not_the_listed_name() -> None:
+    """One word of a person's name is not a listed body or a one-word listed name."""
+    matcher = _matcher(
+        ("pmc", "Organization", "PMC WAGNER"),
+        ("vincent", "Person", "Vincent"),
+        ("jones", "Person", "JONES, William"),  # make "William" and "Smith" list words
+        ("smith", "Person", "SMITH, John"),
+    )
+    text = "Selon Scott William Wagner, le groupe Wagner a reçu des armes."
+    assert [m.surface for m in scan(text, matcher=matcher)] == ["Wagner"]
+    assert scan("Le président russe Christy Vincent Smith a parlé.", matcher=matcher) == []
+
+
+def test_a_name_too_long_to_screen_whole_goes_on_as_the_list_writes_it() -> None:
+    """A part next to a word of a long name of its entity is that name, cut short."""
+    long_name = (
+        "STATE CORPORATION BANK FOR DEVELOPMENT AND FOREIGN ECONOMIC AFFAIRS VNESHECONOMBANK"
+    )
+    matcher = Matcher(
+        [Entity(id="veb", schema="Organization", names=[long_name, "VNESHECONOMBANK"])]
+    )
+    mentions = scan(f"On Tuesday, {long_name} met investors in Geneva.", matcher=matcher)
+    assert [m.matches[0].entity.id for m in mentions] == ["veb"]
+
+
+def test_vowel_signs_and_viramas_stay_inside_words() -> None:
+    """Indic and Thai words keep their combining marks; their fragments are no acronyms."""
+    assert [w.surface for w in split_words("ममता आचार्य, สิริรัตน์ เกศรา")] == [
+        "ममता",
+        "आचार्य",
+        "สิริรัตน์",
+        "เกศรา",
+    ]
+    matcher = _matcher(("mmt", "Organization", "MMT SARL"))
+    assert scan("a déclaré le président ममता आचार्य dans une lettre", matcher=matcher) == []

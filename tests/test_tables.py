@@ -17,6 +17,7 @@ WORD_LISTS = [
     "legal_forms.tsv",
     "common_words.tsv",
     "number_words.tsv",
+    "ordinary_names.tsv",
 ]
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -37,7 +38,7 @@ from attrs import frozen
 
 from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form
-from sanctionmatch.model import PERSON, WEAK, Match, Mention, Penalty
+from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
 from sanctionmatch.names import (
     GENERIC,
     NAME,
@@ -73,9 +74,29 @@ MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncat
 LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 
+
+def _mark_ranges() -> str:
+    """The combining marks of the BMP (Unicode categories Mn and Mc) as a regex class.
+
+    Python's ``\\w`` leaves them out, and the vowel signs and viramas of Indic and Thai
+    script are such marks: without them "ममता" was cut into "ममत" (read "mmt", an
+    organisation's acronym) and "आच" "र" "य".
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )
+
+
 # A word: letters, digits, combining marks and invisible characters (an evader's
 # zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
-_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}"
+_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}{_mark_ranges()}"
 _WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
 # Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
 _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
@@ -83,6 +104,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.I)
 # What may stand between two words of one name: a space or two, or a hyphen.
 _NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
 _HYPHEN = "-‐‑"
+_NUMBER = re.compile(r"\d+")
 
 
 @frozen
@@ -108,6 +130,12 @@ class Word:
 def _common_words() -> frozenset[str]:
     """Latinized common words (compared as written: "Jin" is not the common "in")."""
     return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
+
+
+@functools.cache
+def _ordinary_names() -> frozenset[str]:
+    """Latinized one-word organisation names that are ordinary words ("phoenix")."""
+    return frozenset(w for (w,) in read_table("ordinary_names.tsv", columns=1))
 
 
 def _line_casing(text: str) -> list[tuple[int, bool]]:
@@ -466,14 +494,28 @@ def _best_parts(
                     matcher, vocabulary, surface, words[i:j], floor, cutoff
                 )
             matches = screened[key]
+            numbers = _designation_numbers(words[i + 1 : j])
+            if matches and numbers:
+                # A word joined by a hyphen to a number is a designation ("Hwasong-17",
+                # "Vostok-2022", "Su-35"): a model or an exercise of that number, which
+                # names a listed entity only if the list name has the number too
+                # ("ARZAMAS-16"); the word alone before it is never a part (see above).
+                matches = tuple(m for m in matches if numbers <= set(_NUMBER.findall(m.name)))
+            if matches and j - i == 1:
+                matches = tuple(m for m in matches if _written_as_listed(m, words[i]))
             dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
             if matches and dropped:
                 # A part that leaves out a name word of its span while the list name
                 # has a word the part lacks ("Kim Won" of "Kim Won Jin" for "KIM Won
-                # Hong") hides a conflict: it reads less than the text says.
+                # Hong") hides a conflict: it reads less than the text says. So does a
+                # part next to a left-out word that list names use: the text's name
+                # goes on ("Чен Ын" of "Ким Чен Ын" is not the vessel Cheng Jin).
+                beside = _name_goes_on(words, vocabulary, (i, j), span)
                 note = Penalty(f"{dropped} name word(s) of the text left out", 0.0)
+                factors = [_left_out_factor(m, dropped, beside, words[i:j]) for m in matches]
                 matches = tuple(
-                    _adjust(m, DROPPED**dropped, note) if _incomplete(m) else m for m in matches
+                    m if f == 1 else _adjust(m, f, note)
+                    for m, f in zip(matches, factors, strict=True)
                 )
             if matches:
                 parts.append(_Found(i, j, matches, end - start == 1))
@@ -528,6 +570,14 @@ def _screen_part(
     return result
 
 
+def _designation_numbers(words: Sequence[Word]) -> set[str]:
+    """The numbers hyphen-joined to the word before them ("17" of "Hwasong-17").
+
+    Only words of digits alone: a digit written for a letter ("Chun-5op") is an evasion.
+    """
+    return {w.surface for w in words if w.joined and w.surface.isascii() and w.surface.isdigit()}
+
+
 def _name_words(words: Sequence[Word], part: _Found) -> int:
     set_aside = titles()
     return sum(words[k].latin not in set_aside for k in range(part.start, part.end))
@@ -546,6 +596,57 @@ def _names_a_part(words: Sequence[Word], k: int) -> bool:
     if after is not None and after.joined and after.capitalised:
         return False
     return not (word.joined and k > 0 and words[k - 1].capitalised)
+
+
+def _name_goes_on(
+    words: Sequence[Word], vocabulary: Vocabulary, part: tuple[int, int], span: tuple[int, int]
+) -> list[Word]:
+    """The words next to a part, left out of it, that are name words of the lists.
+
+    "Ким" before "Чен Ын", "Jin" after "Kim Won": the text's name is longer than the
+    part, by a word that names people or bodies elsewhere on the lists. Titles are not.
+    """
+    beside = [k for k in (part[0] - 1, part[1]) if span[0] <= k < span[1]]
+    set_aside = titles()
+    return [
+        words[k]
+        for k in beside
+        if _names_a_part(words, k) and words[k].latin not in set_aside
+        if vocabulary.hits(words[k])
+    ]
+
+
+def _left_out_factor(
+    match: Match, dropped: int, beside: Sequence[Word], part: Sequence[Word]
+) -> float:
+    """The factor on a part's match for the name words of its span it leaves out.
+
+    Only a list name the part does not complete is charged, or a part next to a left-out
+    name word (see :func:`_name_goes_on`) that the text goes on with where the list does
+    not: the text names someone else ("Чен Ын" of "Ким Чен Ын" is not Cheng Jin). A
+    neighbour that goes on a long name of the entity, one too long to screen whole, is
+    that name ("... CENTER TITAN BARRIKADY" for the alias TITAN-BARRIKADY). The two
+    together ("Kim Won" of "Kim Won Jin" for "KIM Won Hong": the text has a word where
+    the list name has another), or a lone word inside a longer name ("Wagner" of "Scott
+    William Wagner"), are charged once more.
+    """
+    other = any(not _goes_on_a_long_name(match, w, part) for w in beside)
+    if _incomplete(match) or (other and len(part) == 1):
+        return DROPPED ** (dropped + other)
+    return DROPPED**dropped if other else 1.0
+
+
+def _goes_on_a_long_name(match: Match, word: Word, part: Sequence[Word]) -> bool:
+    """Whether a name of the entity longer than MAX_PART has the word and the part's."""
+    schema = PERSON if match.entity.schema == PERSON else ORGANIZATION
+    for name in match.entity.names:
+        tokens = tokenize_name(name.value, schema).tokens
+        if len(tokens) <= MAX_PART:
+            continue
+        listed = {t.form for t in tokens}
+        if all(set(w.forms) & listed for w in (*part, word)):
+            return True
+    return False
 
 
 def _by_acronym(match: Match) -> bool:
@@ -584,6 +685,21 @@ def _lone_word_ok(match: Match, word: Word) -> bool:
     schema = match.entity.schema
     listed = tokenize_name(match.name, ORGANIZATION if schema != PERSON else PERSON).tokens
     return all(t.role != NAME or t.text == pairs[0].candidate for t in listed)
+
+
+def _written_as_listed(match: Match, word: Word) -> bool:
+    """Whether a lone word names this entity, if the name is also an ordinary word.
+
+    A ship's name, or an organisation's one word in ``ordinary_names.tsv``, is mostly
+    an ordinary word, a place or a person ("Sierra" of "José Antonio Sierra", "ALERT:"
+    heading a message): alone it is a mention only written as the list writes it
+    ("the tanker SIERRA"), in a line that mixes upper and lower case (in a line of
+    capitals, "ALERT" says nothing). Other names, "Hamas" or "Rosneft", are no words.
+    """
+    ordinary = match.entity.schema in (VESSEL, AIRCRAFT)
+    if not ordinary and len(match.name.split()) == 1:
+        ordinary = word.latin in _ordinary_names()
+    return not ordinary or (word.cased and word.surface == match.name)
 
 
 def _adjust(match: Match, factor: float, note: Penalty) -> Match:
