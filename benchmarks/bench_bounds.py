@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sanctionmatch import compare, normalize_name, sample_matcher, scan, screen
-from sanctionmatch.scan import split_words
+from sanctionmatch.words import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -39,7 +39,8 @@ import attrs
 from sanctionmatch.lists import load_list, load_sample
 from sanctionmatch.matcher import Matcher
 from sanctionmatch.model import PERSON
-from sanctionmatch.scan import Vocabulary, scan_text, vocabulary_of
+from sanctionmatch.scan import scan_text
+from sanctionmatch.vocabulary import Vocabulary, vocabulary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, Entity, Matcher, Mention, scan
-from sanctionmatch.scan import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FOUND = ("full", "surname_resolved")
@@ -102,23 +101,6 @@ def test_conflicting_given_names_are_not_hits() -> None:
     """A listed family name with another given name is not the listed person."""
     text = "Ivan Nechaev a parlé. Kim Won Jin a photographié. Gavriil Grigorov aussi."
     assert scan(text) == []
-
-
-def test_split_words_keeps_offsets() -> None:
-    """Words keep offsets into the original text, and hyphen joins are marked."""
-    text = "le Sommet Xi-Poutine et Kim Jong-un."
-    words = split_words(text)
-    assert [(w.surface, w.joined) for w in words] == [
-        ("le", False),
-        ("Sommet", False),
-        ("Xi", False),
-        ("Poutine", True),
-        ("et", False),
-        ("Kim", False),
-        ("Jong", False),
-        ("un", True),
-    ]
-    assert all(text[w.start : w.end] == w.surface for w in words)
 
 
 def test_non_str_is_a_type_error() -> None:
@@ -213,13 +195,7 @@ def test_a_name_too_long_to_screen_whole_goes_on_as_the_list_writes_it() -> None
     assert [m.matches[0].entity.id for m in mentions] == ["veb"]
 
 
-def test_vowel_signs_and_viramas_stay_inside_words() -> None:
-    """Indic and Thai words keep their combining marks; their fragments are no acronyms."""
-    assert [w.surface for w in split_words("ममता आचार्य, สิริรัตน์ เกศรา")] == [
-        "ममता",
-        "आचार्य",
-        "สิริรัตน์",
-        "เกศรา",
-    ]
+def test_fragments_of_indic_words_are_no_acronyms() -> None:
+    """ "ममता" is one word, not "ममत" read as the acronym MMT (see test_words)."""
     matcher = _matcher(("mmt", "Organization", "MMT SARL"))
     assert scan("a déclaré le président ममता आचार्य dans une lettre", matcher=matcher) == []

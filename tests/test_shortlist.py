@@ -9,8 +9,9 @@ import pytest
 
 from sanctionmatch import sample_matcher
 from sanctionmatch.names import tokenize_name
-from sanctionmatch.scan import scan_text, vocabulary_of
+from sanctionmatch.scan import scan_text
 from sanctionmatch.shortlist import shortlist, single_names
+from sanctionmatch.vocabulary import vocabulary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted(

@@ -16,57 +16,44 @@ Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a dema
 that names a family name of an entity found in full elsewhere in the same text is
 resolved to that entity; a lone word that resolves to nothing keeps its own, lower score.
 
-French and Italian elision (l', d', qu') and English possessives ('s) are not part of the
-name; hyphens join names ("Kim Jong-un") and split pairs ("Sommet Xi-Poutine") alike,
-since every part of a span is tried. In text that is all capitals or all lower case,
-capitalisation says nothing and every word may be part of a name.
+Words come from :mod:`sanctionmatch.words` (elision and possessives set aside), and the
+distinctive words of the list from :mod:`sanctionmatch.vocabulary`. Hyphens join names
+("Kim Jong-un") and split pairs ("Sommet Xi-Poutine") alike, since every part of a span
+is tried. In text that is all capitals or all lower case, capitalisation says nothing and
+every word may be part of a name.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
-import unicodedata
-import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import attrs
 from attrs import frozen
 
-from sanctionmatch.collector import collector_paused
-from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import (
-    GENERIC,
-    NAME,
-    ORGANIZATION,
-    PATRONYMIC,
-    NameForm,
-    stop_words,
-    titles,
-    tokenize_name,
-)
+from sanctionmatch.names import NAME, ORGANIZATION, stop_words, titles, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD
-from sanctionmatch.shortlist import shortlist, single_names
+from sanctionmatch.shortlist import shortlist
 from sanctionmatch.tables import read_table
-from sanctionmatch.text import (
-    DIACRITIC_CHARS,
-    INVISIBLE_CHARS,
-    fold_text,
-    latinize,
-    other_readings,
+from sanctionmatch.text import other_readings
+from sanctionmatch.vocabulary import (
+    MIN_FUZZY,
+    Vocabulary,
+    deletions,
+    family_forms,
+    vocabulary_of,
 )
-from sanctionmatch.variants import variant_groups
+from sanctionmatch.words import Word, common_words, split_words
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
 
 MAX_SPAN = 6  # words in a candidate span, at most
 MAX_PART = 5  # words in a part of a span that is screened
-MIN_FUZZY = 5  # letters a word needs before a one-edit variant of it counts as a hit
 RESOLVED = 0.98  # a lone family name resolved in the document keeps this share of the score
 DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
 PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
@@ -75,61 +62,10 @@ LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 
 
-def _mark_ranges() -> str:
-    """The combining marks of the BMP (Unicode categories Mn and Mc) as a regex class.
-
-    Python's ``\\w`` leaves them out, and the vowel signs and viramas of Indic and Thai
-    script are such marks: without them "ममता" was cut into "ममत" (read "mmt", an
-    organisation's acronym) and "आच" "र" "य".
-    """
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x0300, 0x10000):
-        if unicodedata.category(chr(code)) in ("Mn", "Mc"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    return "".join(
-        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
-    )
-
-
-# A word: letters, digits, combining marks and invisible characters (an evader's
-# zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
-_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}{_mark_ranges()}"
-_WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
-# Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
-_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
 # What may stand between two words of one name: a space or two, or a hyphen.
 _NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
 _HYPHEN = "-‐‑"
 _NUMBER = re.compile(r"\d+")
-
-
-@frozen
-class Word:
-    """One word of a text: where it is, and the comparable forms of its parts."""
-
-    start: int
-    end: int
-    surface: str
-    latin: str  # the word latinized, lower case
-    forms: tuple[str, ...]
-    capitalised: bool
-    cased: bool  # its line mixes upper and lower case, so capitals mark names
-    gap: str  # the text between the previous word and this one
-
-    @property
-    def joined(self) -> bool:
-        """Whether a hyphen joins this word to the previous one ("Jong-un")."""
-        return self.gap in ("-", "‐", "‑")
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    """Latinized common words (compared as written: "Jin" is not the common "in")."""
-    return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
 
 
 @functools.cache
@@ -138,221 +74,9 @@ def _ordinary_names() -> frozenset[str]:
     return frozenset(w for (w,) in read_table("ordinary_names.tsv", columns=1))
 
 
-def _line_casing(text: str) -> list[tuple[int, bool]]:
-    """For each line, its end offset and whether it mixes upper and lower case."""
-    out = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        position += len(line)
-        letters = [c for c in line if c.isalpha() and (c.isupper() or c.islower())]
-        lower = sum(c.islower() for c in letters)
-        out.append((position, 0 < lower < len(letters) and lower / len(letters) > 0.3))
-    return out
-
-
-def split_words(text: str) -> list[Word]:
-    """Split a text into words with their offsets, elision and possessives removed.
-
-    Runs of three or more single letters ("V.l.a.d.i.m.i.r", "P u t i n") become one word.
-    """
-    raw: list[tuple[int, int, str]] = []
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        surface = match.group(0)
-        elided = _ELISION.match(surface)
-        if elided and len(surface) > elided.end():
-            start += elided.end()
-            surface = surface[elided.end() :]
-        possessive = _POSSESSIVE.search(surface)
-        if possessive and len(surface) > 3:
-            end -= len(possessive.group(0))
-            surface = surface[: -len(possessive.group(0))]
-        raw.append((start, end, surface))
-    casing = _line_casing(text)
-    words: list[Word] = []
-    line = 0
-    previous_end = 0
-    for start, end, surface in _join_letter_runs(text, raw):
-        while line < len(casing) - 1 and casing[line][0] <= start:
-            line += 1
-        latin, forms = _word_forms(surface)
-        if forms:
-            # Scripts without case (Arabic, Hangul, Han) count as capitalised, and so does
-            # a word opening with a digit written for a letter ("0leg").
-            first = surface[0]
-            capitalised = first.isupper() or (first.isalpha() and not first.islower())
-            capitalised = capitalised or (first.isdigit() and latin[:1].isalpha())
-            gap = text[previous_end:start] if words else ""
-            words.append(Word(start, end, surface, latin, forms, capitalised, casing[line][1], gap))
-        previous_end = end
-    return words
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
-    """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
-    latin = _latin_of(surface)
-    forms = tuple(comparable_form(p) for p in latin.split())
-    for alternative in other_readings(surface):
-        # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
-        forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
-    return latin, forms
-
-
-def _latin_of(surface: str) -> str:
-    latin = latinize(fold_text(surface)).lower()
-    latin = re.sub(r"[^a-z0-9]+", " ", latin.replace("'", "")).strip()
-    if "." in surface or " " in surface:  # a letter run: its letters make one word
-        latin = latin.replace(" ", "")
-    return latin
-
-
-def _join_letter_runs(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int, str]] = []
-    for item in [*raw, (len(text) + 2, len(text) + 2, "")]:
-        single = len(item[2]) == 1 and item[2].isalpha()
-        # One separator character throughout a run: "V.l.a.d" and "P u t i n", but the
-        # space in "V.l.a.d.i.m.i.r P.u.t.i.n" ends the first run.
-        gap = text[run[-1][1] : item[0]] if run else ""
-        same = len(run) < 2 or gap == text[run[0][1] : run[1][0]]
-        if single and (not run or (len(gap) == 1 and same)):
-            run.append(item)
-            continue
-        if len(run) >= 3:
-            out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
-        else:
-            out.extend(run)
-        run = [item] if single else []
-        if not single and item[2]:
-            out.append(item)
-    if len(run) >= 3:
-        out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
-    else:
-        out.extend(r for r in run if r[2])
-    return out
-
-
-def _deletions(form: str) -> set[str]:
-    return {form[:i] + form[i + 1 :] for i in range(len(form))}
-
-
-@frozen
-class Vocabulary:
-    """The distinctive words of a list's names, for finding where a name may start.
-
-    ``exact`` holds comparable forms of given and family names, patronymics and the
-    distinctive words of organisation names; ``near`` maps each one-letter deletion of
-    the longer ones back to them, so that one typo still hits. ``generic`` holds the
-    generic organisation words, which may extend a span but not start one.
-    """
-
-    exact: frozenset[str]
-    near: dict[str, frozenset[str]]
-    generic: frozenset[str]
-    # The forms a word alone may name an entity by (see _lone_word_ok): a listed
-    # person's family name, an organisation's one distinctive word ("~group" for the
-    # variant groups of the latter); each with the ids of the list names it may name.
-    alone: Mapping[str, frozenset[int]] = attrs.field(factory=dict)
-    # The ids of the list names with one name word (see sanctionmatch.shortlist).
-    singles: frozenset[int] = frozenset()
-    # Whether parts are screened against their shortlists (False: full retrieval, always).
-    shortlists: bool = True
-    # The matches of the parts of spans screened so far, by surface and threshold: the
-    # same names and capitalised words recur from document to document.
-    screened: dict[tuple[str, bool, float], tuple[Match, ...]] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False
-    )
-
-    @classmethod
-    def from_forms(
-        cls, forms: Iterable[NameForm], *, alone: Mapping[str, frozenset[int]] | None = None
-    ) -> Vocabulary:
-        """Build the vocabulary of prepared list names.
-
-        Args:
-            forms: the prepared list names.
-            alone: the forms by which one word alone may name an entity, with the ids
-                of the names it may name (see :func:`lone_forms`).
-        """
-        forms = tuple(forms)
-        exact: set[str] = set()
-        generic: set[str] = set()
-        for form in forms:
-            for token in form.tokens:
-                if token.role in (NAME, PATRONYMIC) and not token.text.isdigit():
-                    exact.add(token.form)
-                elif token.role == GENERIC:
-                    generic.add(token.text)
-        near: dict[str, set[str]] = {}
-        for word in exact:
-            if len(word) >= MIN_FUZZY:
-                for key in _deletions(word):
-                    near.setdefault(key, set()).add(word)
-        near_sets = {k: frozenset(v) for k, v in near.items()}
-        singles = single_names(forms)
-        alone = {} if alone is None else alone
-        return cls(frozenset(exact), near_sets, frozenset(generic), alone, singles)
-
-    def may_stand_alone(self, word: Word) -> bool:
-        """Whether a word alone may name a listed entity (else it is not screened alone)."""
-        return any(key in self.alone for key in _alone_keys(word))
-
-    def named_by(self, word: Word) -> set[int]:
-        """The ids of the list names a word alone may name (see :func:`lone_forms`)."""
-        return set().union(*(self.alone.get(key, ()) for key in _alone_keys(word)))
-
-    def hits(self, word: Word) -> bool:
-        """Whether a word may be part of a listed name (exactly or within one edit)."""
-        if word.latin in _common_words():
-            return False
-        for form in word.forms:
-            if form in self.exact:
-                return True
-            if len(form) >= MIN_FUZZY:
-                if form in self.near:
-                    return True
-                if any(k in self.near or k in self.exact for k in _deletions(form)):
-                    return True
-        return False
-
-
-def _alone_keys(word: Word) -> set[str]:
-    """A word's forms and variant groups ("~group"), as :func:`lone_forms` keys them."""
-    return {*word.forms, *(f"~{group}" for f in word.forms for group in variant_groups(f))}
-
-
-def lone_forms(matcher: Matcher) -> dict[str, frozenset[int]]:
-    """The forms by which one word alone may name an entity of a matcher's list.
-
-    A superset of what :func:`_lone_word_ok` accepts, known before screening: a listed
-    person's family name (:func:`family_forms`), and the distinctive word of an
-    organisation name with one ("Wagner" of "Wagner Group"), with its variant groups.
-
-    Returns:
-        Each form, with the ids of the prepared list names it may name.
-    """
-    out: dict[str, set[int]] = {}
-    for i, (form, owners) in enumerate(zip(matcher.index.forms, matcher.owners, strict=True)):
-        named = [t for t in form.tokens if t.role == NAME]
-        keys: set[str] = set()
-        for number, value in owners:
-            if matcher.entities[number].schema == PERSON:
-                if "," in value or any(w.isupper() and len(w) > 1 for w in value.split()):
-                    keys.update(family_forms(value))
-                elif named:
-                    keys.add(named[-1].form)  # the last name word, as family_forms reads it
-            elif len({t.text for t in named}) == 1:
-                keys.add(named[0].form)
-                keys.update(f"~{group}" for group in variant_groups(named[0].form))
-        for key in keys:
-            out.setdefault(key, set()).add(i)
-    return {key: frozenset(ids) for key, ids in out.items()}
-
-
 def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Word index ranges [i, j) around hit words, grown over capitalised neighbours."""
-    common = _common_words()
+    common = common_words()
 
     def name_like(k: int) -> bool:
         word = words[k]
@@ -590,7 +314,7 @@ def _names_a_part(words: Sequence[Word], k: int) -> bool:
     by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names).
     """
     word = words[k]
-    if not word.capitalised or word.latin in _common_words():
+    if not word.capitalised or word.latin in common_words():
         return False
     after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and after.joined and after.capitalised:
@@ -759,47 +483,14 @@ def text_of(words: Sequence[Word], start: int, end: int) -> str:
     return " ".join(w.surface for w in words[start:end])
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def family_forms(name: str) -> frozenset[str]:
-    """The comparable forms of a listed person's family name.
-
-    The part before the comma in list order ("SHOIGU, Sergei"), else the words written in
-    capitals in a mixed-case name ("Sergei Kuzhugetovich SHOIGU"), else the last word.
-    """
-    if "," in name:
-        return frozenset(t.form for t in tokenize_name(name.split(",")[0], "Person").tokens)
-    words = name.split()
-    capitals = [w for w in words if w.isupper() and len(w) > 1]
-    if capitals and len(capitals) < len(words):
-        return frozenset(t.form for w in capitals for t in tokenize_name(w, "Person").tokens)
-    tokens = [t for t in tokenize_name(name, "Person").tokens if t.role == NAME]
-    return frozenset({tokens[-1].form}) if tokens else frozenset()
-
-
 def _near(forms: AbstractSet[str], listed: AbstractSet[str]) -> bool:
     """Whether a lone word is a one-edit spelling of a listed word ("Choïgu", "Choïgou")."""
     return any(
-        f in _deletions(g) or g in _deletions(f) or _deletions(f) & _deletions(g)
+        f in deletions(g) or g in deletions(f) or deletions(f) & deletions(g)
         for f in forms
         for g in listed
         if len(g) >= MIN_FUZZY
     )
-
-
-_VOCABULARIES: weakref.WeakKeyDictionary[Matcher, Vocabulary] = weakref.WeakKeyDictionary()
-_VOCABULARY_LOCK = threading.Lock()
-
-
-def vocabulary_of(matcher: Matcher) -> Vocabulary:
-    """The scanning vocabulary of a matcher's list, built on first use and kept."""
-    with _VOCABULARY_LOCK:
-        vocabulary = _VOCABULARIES.get(matcher)
-        if vocabulary is None:
-            with collector_paused():  # many small acyclic objects (see collector)
-                alone = lone_forms(matcher)
-                vocabulary = Vocabulary.from_forms(matcher.index.forms, alone=alone)
-            _VOCABULARIES[matcher] = vocabulary
-        return vocabulary
 
 
 def scan(

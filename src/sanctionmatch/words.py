@@ -1,0 +1,175 @@
+"""Splitting running text into words, with their offsets and comparable forms.
+
+:func:`split_words` finds the words of a text in any script, keeping each word's
+character offsets into the original text, its latin reading and the comparable forms
+of its parts, whether it is capitalised, and whether its line mixes upper and lower case
+(in text that is all capitals or all lower case, capitalisation says nothing). French
+and Italian elision (l', d', qu') and English possessives ('s) are not part of a word;
+runs of single letters ("V.l.a.d.i.m.i.r", "P u t i n") are one word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from attrs import frozen
+
+from sanctionmatch.comparable import comparable_form
+from sanctionmatch.tables import read_table
+from sanctionmatch.text import (
+    DIACRITIC_CHARS,
+    INVISIBLE_CHARS,
+    fold_text,
+    latinize,
+    other_readings,
+)
+
+
+def _mark_ranges() -> str:
+    """The combining marks of the BMP (Unicode categories Mn and Mc) as a regex class.
+
+    Python's ``\\w`` leaves them out, and the vowel signs and viramas of Indic and Thai
+    script are such marks: without them "ममता" was cut into "ममत" (read "mmt", an
+    organisation's acronym) and "आच" "र" "य".
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )
+
+
+# A word: letters, digits, combining marks and invisible characters (an evader's
+# zero-width space inside "Ser\u200bgei" does not split it), with inner apostrophes.
+_INSIDE = f"\\w{INVISIBLE_CHARS}{DIACRITIC_CHARS}{_mark_ranges()}"
+_WORD = re.compile(f"[^\\W_](?:[{_INSIDE}]|['’](?=[^\\W_]))*")
+# Elided articles and pronouns before an apostrophe: l'Ukraine, d'Achot, qu'Achot.
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|sull)['’]", re.I)
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+
+
+@frozen
+class Word:
+    """One word of a text: where it is, and the comparable forms of its parts."""
+
+    start: int
+    end: int
+    surface: str
+    latin: str  # the word latinized, lower case
+    forms: tuple[str, ...]
+    capitalised: bool
+    cased: bool  # its line mixes upper and lower case, so capitals mark names
+    gap: str  # the text between the previous word and this one
+
+    @property
+    def joined(self) -> bool:
+        """Whether a hyphen joins this word to the previous one ("Jong-un")."""
+        return self.gap in ("-", "‐", "‑")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Latinized common words (compared as written: "Jin" is not the common "in")."""
+    return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
+
+
+def _line_casing(text: str) -> list[tuple[int, bool]]:
+    """For each line, its end offset and whether it mixes upper and lower case."""
+    out = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        letters = [c for c in line if c.isalpha() and (c.isupper() or c.islower())]
+        lower = sum(c.islower() for c in letters)
+        out.append((position, 0 < lower < len(letters) and lower / len(letters) > 0.3))
+    return out
+
+
+def split_words(text: str) -> list[Word]:
+    """Split a text into words with their offsets, elision and possessives removed.
+
+    Runs of three or more single letters ("V.l.a.d.i.m.i.r", "P u t i n") become one word.
+    """
+    raw: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        surface = match.group(0)
+        elided = _ELISION.match(surface)
+        if elided and len(surface) > elided.end():
+            start += elided.end()
+            surface = surface[elided.end() :]
+        possessive = _POSSESSIVE.search(surface)
+        if possessive and len(surface) > 3:
+            end -= len(possessive.group(0))
+            surface = surface[: -len(possessive.group(0))]
+        raw.append((start, end, surface))
+    casing = _line_casing(text)
+    words: list[Word] = []
+    line = 0
+    previous_end = 0
+    for start, end, surface in _join_letter_runs(text, raw):
+        while line < len(casing) - 1 and casing[line][0] <= start:
+            line += 1
+        latin, forms = _word_forms(surface)
+        if forms:
+            # Scripts without case (Arabic, Hangul, Han) count as capitalised, and so does
+            # a word opening with a digit written for a letter ("0leg").
+            first = surface[0]
+            capitalised = first.isupper() or (first.isalpha() and not first.islower())
+            capitalised = capitalised or (first.isdigit() and latin[:1].isalpha())
+            gap = text[previous_end:start] if words else ""
+            words.append(Word(start, end, surface, latin, forms, capitalised, casing[line][1], gap))
+        previous_end = end
+    return words
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
+    """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
+    latin = _latin_of(surface)
+    forms = tuple(comparable_form(p) for p in latin.split())
+    for alternative in other_readings(surface):
+        # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
+        forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
+    return latin, forms
+
+
+def _latin_of(surface: str) -> str:
+    latin = latinize(fold_text(surface)).lower()
+    latin = re.sub(r"[^a-z0-9]+", " ", latin.replace("'", "")).strip()
+    if "." in surface or " " in surface:  # a letter run: its letters make one word
+        latin = latin.replace(" ", "")
+    return latin
+
+
+def _join_letter_runs(text: str, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for item in [*raw, (len(text) + 2, len(text) + 2, "")]:
+        single = len(item[2]) == 1 and item[2].isalpha()
+        # One separator character throughout a run: "V.l.a.d" and "P u t i n", but the
+        # space in "V.l.a.d.i.m.i.r P.u.t.i.n" ends the first run.
+        gap = text[run[-1][1] : item[0]] if run else ""
+        same = len(run) < 2 or gap == text[run[0][1] : run[1][0]]
+        if single and (not run or (len(gap) == 1 and same)):
+            run.append(item)
+            continue
+        if len(run) >= 3:
+            out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
+        else:
+            out.extend(run)
+        run = [item] if single else []
+        if not single and item[2]:
+            out.append(item)
+    if len(run) >= 3:
+        out.append((run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
+    else:
+        out.extend(r for r in run if r[2])
+    return out
