@@ -67,3 +67,11 @@ def test_translated_russian_forms_keep_their_family() -> None:
     assert split_legal_forms(spanish) == (_words("belavia"), ["ojsc"])
     czech = _words("verejna", "akciova", "spolecnost", "rosbank")
     assert split_legal_forms(czech) == (_words("rosbank"), ["pjsc"])
+
+
+def test_russian_forms_in_the_bgn_spelling() -> None:
+    """OFAC spells -ое as -oye (BGN/PCGN): "Aktsionernoye obshchestvo" is the AO."""
+    kept, found = split_legal_forms(_words("aktsionernoye", "obshchestvo", "b", "kripto"))
+    assert (kept, found) == (_words("b", "kripto"), ["ao"])
+    zao = _words("zakrytoye", "aktsionernoye", "obshchestvo", "alfa")
+    assert split_legal_forms(zao) == (_words("alfa"), ["zao"])
