@@ -87,3 +87,9 @@ def test_management_in_russian_transliteration_and_the_eu_languages() -> None:
     assert are_translations(comparable_form("upravlyayushchaya"), comparable_form("managing"))
     assert are_translations(comparable_form("valdymo"), comparable_form("verwaltung"))
     assert not are_translations(comparable_form("menedzhment"), comparable_form("trading"))
+
+
+def test_turkish_company_makes_an_organisation() -> None:
+    """Turkish "şirketi" is "company": "... Anonim Şirketi" names an organisation, schema or not."""
+    assert is_generic_word("sirketi")
+    assert tokenize_name("TICARET ANONIM SIRKETI AKTAU").schema == "Organization"
