@@ -75,3 +75,9 @@ def test_russian_forms_in_the_bgn_spelling() -> None:
     assert (kept, found) == (_words("b", "kripto"), ["ao"])
     zao = _words("zakrytoye", "aktsionernoye", "obshchestvo", "alfa")
     assert split_legal_forms(zao) == (_words("alfa"), ["zao"])
+
+
+def test_lithuanian_limited_liability_company_spelled_out() -> None:
+    """The EU list's Lithuanian for LLC, "ribotos atsakomybės bendrovė", is a legal form."""
+    words = _words("ribotos", "atsakomybes", "bendrove", "eliars")
+    assert split_legal_forms(words) == (_words("eliars"), ["llc"])

@@ -93,3 +93,10 @@ def test_turkish_company_makes_an_organisation() -> None:
     """Turkish "şirketi" is "company": "... Anonim Şirketi" names an organisation, schema or not."""
     assert is_generic_word("sirketi")
     assert tokenize_name("TICARET ANONIM SIRKETI AKTAU").schema == "Organization"
+
+
+def test_regional_in_the_eu_languages() -> None:
+    """Regional is "piirkondlik", "regionální", "alueelliset": one concept, still specific."""
+    assert are_translations(comparable_form("piirkondlik"), comparable_form("regionalni"))
+    assert are_translations(comparable_form("alueelliset"), comparable_form("regional"))
+    assert not is_generic_word("regioninis")
