@@ -37,3 +37,47 @@ def test_families() -> None:
     families = legal_form_families()
     assert families["ag"] == families["jsc"] == "stock"
     assert families["gmbh"] != families["ag"]
+
+
+def test_belarusian_forms_as_written_and_spelled_out() -> None:
+    """ААТ, ЗАТ and ТАА are Belarusian OJSC, CJSC and LLC, short or in full."""
+    assert split_legal_forms(_words("aat", "belaruskali")) == (_words("belaruskali"), ["ojsc"])
+    spelled = _words("zakrytae", "aktsyianernae", "tavarystva", "absaliutbank")
+    assert split_legal_forms(spelled) == (_words("absaliutbank"), ["zat"])
+    assert split_legal_forms(_words("rydota", "taa")) == (_words("rydota"), ["taa"])
+
+
+def test_spanish_and_portuguese_limited_companies_spelled_out() -> None:
+    """Sociedad de responsabilidad limitada and its Portuguese twin are Ltda."""
+    spanish = _words("sociedad", "de", "responsabilidad", "limitada", "bolshaya", "troika")
+    assert split_legal_forms(spanish) == (_words("bolshaya", "troika"), ["ltda"])
+    portuguese = _words("sociedade", "de", "responsabilidade", "limitada", "rba", "management")
+    assert split_legal_forms(portuguese)[1] == ["ltda"]
+
+
+def test_turkish_limited_company_abbreviated() -> None:
+    """Turkish "Ltd. Şti." abbreviates Limited Şirketi; "sti" is no name word there."""
+    kept, found = split_legal_forms(_words("azu", "international", "ltd", "sti"))
+    assert (kept, found) == (_words("azu", "international"), ["ltd"])
+
+
+def test_translated_russian_forms_keep_their_family() -> None:
+    """The lists' translations of ПАО and ОАО are PJSC and OJSC, not S.A. or S.L."""
+    spanish = _words("sociedad", "limitada", "por", "acciones", "abierta", "belavia")
+    assert split_legal_forms(spanish) == (_words("belavia"), ["ojsc"])
+    czech = _words("verejna", "akciova", "spolecnost", "rosbank")
+    assert split_legal_forms(czech) == (_words("rosbank"), ["pjsc"])
+
+
+def test_russian_forms_in_the_bgn_spelling() -> None:
+    """OFAC spells -ое as -oye (BGN/PCGN): "Aktsionernoye obshchestvo" is the AO."""
+    kept, found = split_legal_forms(_words("aktsionernoye", "obshchestvo", "b", "kripto"))
+    assert (kept, found) == (_words("b", "kripto"), ["ao"])
+    zao = _words("zakrytoye", "aktsionernoye", "obshchestvo", "alfa")
+    assert split_legal_forms(zao) == (_words("alfa"), ["zao"])
+
+
+def test_lithuanian_limited_liability_company_spelled_out() -> None:
+    """The EU list's Lithuanian for LLC, "ribotos atsakomybės bendrovė", is a legal form."""
+    words = _words("ribotos", "atsakomybes", "bendrove", "eliars")
+    assert split_legal_forms(words) == (_words("eliars"), ["llc"])

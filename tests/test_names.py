@@ -83,6 +83,30 @@ def test_generic_words_and_numbers_of_organisations() -> None:
     assert roles == ["name", GENERIC, GENERIC, NUMBER]
 
 
+@pytest.mark.parametrize(
+    ("name", "stop"),
+    [
+        ("Kazan Aviation Plant named after S. P. Gorbunov", ["named", "after"]),
+        ("Institut benannt nach A.V. Gaponov-Grekhov", ["benannt", "nach"]),
+        ("Institutul de Cercetare denumit după M.A. Karțev", ["de", "denumit", "dupa"]),
+        ("I. I. Kartukovról elnevezett Iskra", ["elnevezett"]),
+        ("Krasnogorsk Plant uppkallat efter S.A. Zvereva", ["uppkallat", "efter"]),
+    ],
+    ids=str,
+)
+def test_named_after_weighs_nothing_in_an_organisation_name(name: str, stop: list[str]) -> None:
+    """The words for "named after" in the EU languages weigh nothing; the name does."""
+    form = tokenize_name(name, "Organization")
+    assert [t.text for t in form.tokens if t.role == "stop"] == stop
+
+
+def test_russian_abbreviations_of_kinds_of_body_are_generic() -> None:
+    """NII, NPO, NPK, OKB say what kind of body it is (research institute, ...), not which."""
+    form = tokenize_name("AO NII GIRIKOND", "Organization")
+    assert [(t.text, t.role) for t in form.tokens] == [("nii", GENERIC), ("girikond", "name")]
+    assert tokenize_name("NPK URALVAGONZAVOD OAO", "Organization").tokens[0].role == GENERIC
+
+
 def test_syllables_of_asian_names_are_not_stop_words() -> None:
     """Function words of European languages that are also syllables of names stay names."""
     for name in ("Jin Bei Group Company Limited", "Da Yang Shipping", "Ning Tai Trading"):

@@ -79,3 +79,24 @@ def test_a_generic_translation_weighs_little_in_organisation_names_only() -> Non
 def test_a_generic_translation_reads_as_an_organisation() -> None:
     """Without a schema, a name with a foreign word for company is an organisation's."""
     assert tokenize_name("Spoločnosť Poisk-IT").schema == "Organization"
+
+
+def test_management_in_russian_transliteration_and_the_eu_languages() -> None:
+    """A management company is one in any language: menedzhment, upravliaiushchaia, valdymo."""
+    assert are_translations(comparable_form("menedzhment"), comparable_form("management"))
+    assert are_translations(comparable_form("upravlyayushchaya"), comparable_form("managing"))
+    assert are_translations(comparable_form("valdymo"), comparable_form("verwaltung"))
+    assert not are_translations(comparable_form("menedzhment"), comparable_form("trading"))
+
+
+def test_turkish_company_makes_an_organisation() -> None:
+    """Turkish "şirketi" is "company": "... Anonim Şirketi" names an organisation, schema or not."""
+    assert is_generic_word("sirketi")
+    assert tokenize_name("TICARET ANONIM SIRKETI AKTAU").schema == "Organization"
+
+
+def test_regional_in_the_eu_languages() -> None:
+    """Regional is "piirkondlik", "regionální", "alueelliset": one concept, still specific."""
+    assert are_translations(comparable_form("piirkondlik"), comparable_form("regionalni"))
+    assert are_translations(comparable_form("alueelliset"), comparable_form("regional"))
+    assert not is_generic_word("regioninis")
