@@ -199,3 +199,21 @@ def test_fragments_of_indic_words_are_no_acronyms() -> None:
     """ "ममता" is one word, not "ममत" read as the acronym MMT (see test_words)."""
     matcher = _matcher(("mmt", "Organization", "MMT SARL"))
     assert scan("a déclaré le président ममता आचार्य dans une lettre", matcher=matcher) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Jednal s Vladimirem Putinem v Moskvě.", "Vladimirem Putinem"),  # Czech instrumental
+        ("Dopis poslal Vladimiru Putinovi.", "Vladimiru Putinovi"),  # Czech dative
+        ("Spotkanie z Władimirem Putinem w Moskwie.", "Władimirem Putinem"),  # Polish
+        ("Встреча с Владимиром Путиным в Москве.", "Владимиром Путиным"),  # Russian
+    ],
+)
+def test_names_declined_in_running_text_are_found(text: str, surface: str) -> None:
+    """Slavic case endings on a name are read off when the stem is a list word."""
+    matcher = _matcher(("p", "Person", "PUTIN, Vladimir"), ("s", "Person", "SHOIGU, Sergei"))
+    found = scan(text, matcher=matcher)
+    assert [(m.surface, m.matches[0].entity.id) for m in found] == [(surface, "p")]
+    assert text[found[0].start : found[0].end] == surface
+    assert "Putin" in found[0].matches[0].explanation.query.split()  # read as the nominative

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
+from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
 from sanctionmatch.names import NAME, ORGANIZATION, stop_words, titles, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD
@@ -164,6 +165,7 @@ def scan_text(
     words = split_words(text)
     if len(words) > MAX_WORDS:
         raise ValueError(f"text has {len(words)} words; scan at most {MAX_WORDS} at once")
+    words = [_nominative(word, vocabulary) for word in words]
     screened: dict[str, tuple[Match, ...]] = {}
     # Parts are screened down to this score: low enough for a lone family name to be
     # kept for resolution, high enough for the matcher to skip hopeless candidates.
@@ -212,6 +214,8 @@ def _best_parts(
             if j - i == 1 and not vocabulary.may_stand_alone(words[i]):
                 continue  # one word that names no listed entity alone
             surface = text[words[i].start : words[j - 1].end]
+            if any(w.declined for w in words[i:j]):
+                surface = " ".join(_as_written(w) for w in words[i:j])  # "Vladimir Putin"
             key = " ".join(f for w in words[i:j] for f in w.forms)
             if key not in screened:
                 screened[key] = _screen_part(
@@ -292,6 +296,22 @@ def _screen_part(
         memo.clear()
     memo[(surface, lone, threshold)] = result
     return result
+
+
+def _nominative(word: Word, vocabulary: Vocabulary) -> Word:
+    """A declined word read as the list word it stands for (see Vocabulary.base_of)."""
+    base = vocabulary.base_of(word)
+    if base is None:
+        return word
+    forms = (comparable_form(base), *word.forms)
+    return attrs.evolve(word, latin=base, forms=forms, declined=True)
+
+
+def _as_written(word: Word) -> str:
+    """A word as the text writes it, or a declined one's nominative in its capitals."""
+    if not word.declined:
+        return word.surface
+    return word.latin.upper() if word.surface.isupper() else word.latin.capitalize()
 
 
 def _designation_numbers(words: Sequence[Word]) -> set[str]:

@@ -19,6 +19,7 @@ import attrs
 from attrs import frozen
 
 from sanctionmatch.collector import collector_paused
+from sanctionmatch.comparable import comparable_form
 from sanctionmatch.model import PERSON, Match
 from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, tokenize_name
 from sanctionmatch.shortlist import single_names
@@ -29,6 +30,18 @@ if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
 
 MIN_FUZZY = 5  # letters a word needs before a one-edit variant of it counts as a hit
+MIN_STEM = 4  # letters a declined word keeps without its ending, at least
+MEMO_BASES = 1 << 16  # declined words of text remembered, per list
+# Case endings Slavic languages put on names in running text (latinized), longest first,
+# each with what the nominative adds to the stem: the possessive adjective of Czech and
+# Slovak (Wagnerova, -ovu, -ovy, -ové, -ovou, -ovej), the dative (Putinovi, Putinowi),
+# the instrumental (Putinem, Putinom, Путиным, Путиным; Zakharovoi and Zacharovou of
+# Zakharova).
+_DECLENSIONS = (
+    *((ending, "") for ending in ("ovou", "ovej", "ovi", "owi", "ova", "ovu", "ovy", "ove")),
+    *((ending, "a") for ending in ("oi", "oj", "oy", "ou")),
+    *((ending, "") for ending in ("em", "om", "ym", "im")),
+)
 
 
 def deletions(form: str) -> set[str]:
@@ -61,6 +74,8 @@ class Vocabulary:
     screened: dict[tuple[str, bool, float], tuple[Match, ...]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    # The nominatives of declined words of text read so far (see base_of).
+    bases: dict[str, str | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def from_forms(
@@ -99,6 +114,32 @@ class Vocabulary:
     def named_by(self, word: Word) -> set[int]:
         """The ids of the list names a word alone may name (see :func:`lone_forms`)."""
         return set().union(*(self.alone.get(key, ()) for key in _alone_keys(word)))
+
+    def base_of(self, word: Word) -> str | None:
+        """The list word a declined word of text stands for ("Putinem" for Putin), or None.
+
+        Slavic languages decline names in running text: the instrumental (s Putinem,
+        с Путиным, z Władimirem), the dative (Putinovi, Putinowi), a possessive adjective
+        (Wagnerova skupina) and a woman's instrumental (Zakharovoi, Zacharovou). A word
+        that is no list word but drops such an ending to one is read as that word. The
+        endings of one letter (Путина, Putinu) are within a typo's reach already.
+        """
+        latin = word.latin
+        known = self.bases.get(latin, ...)
+        if known is not ...:
+            return known
+        base = None
+        if latin not in common_words() and not any(f in self.exact for f in word.forms):
+            for ending, added in _DECLENSIONS:
+                stem = latin.removesuffix(ending)
+                readable = stem != latin and len(stem) >= MIN_STEM and " " not in stem
+                if readable and comparable_form(stem + added) in self.exact:
+                    base = stem + added
+                    break
+        if len(self.bases) >= MEMO_BASES:
+            self.bases.clear()
+        self.bases[latin] = base
+        return base
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""

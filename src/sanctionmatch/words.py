@@ -67,6 +67,7 @@ class Word:
     capitalised: bool
     cased: bool  # its line mixes upper and lower case, so capitals mark names
     gap: str  # the text between the previous word and this one
+    declined: bool = False  # ``latin`` is the nominative of a declined word (Putinem)
 
     @property
     def joined(self) -> bool:
