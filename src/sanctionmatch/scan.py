@@ -274,6 +274,8 @@ def _screen_part(
     if known is not None:
         return known
     shortlisted = None
+    # A phrase with another reading (look-alike letters, "Šojgu") is screened by full
+    # retrieval, which tries every reading; a shortlist is made for one.
     if vocabulary.shortlists and not other_readings(surface):
         form = tokenize_name(surface)
         if lone and len(form.tokens) == 1:

@@ -35,8 +35,7 @@ MEMO_BASES = 1 << 16  # declined words of text remembered, per list
 # Case endings Slavic languages put on names in running text (latinized), longest first,
 # each with what the nominative adds to the stem: the possessive adjective of Czech and
 # Slovak (Wagnerova, -ovu, -ovy, -ové, -ovou, -ovej), the dative (Putinovi, Putinowi),
-# the instrumental (Putinem, Putinom, Путиным, Путиным; Zakharovoi and Zacharovou of
-# Zakharova).
+# the instrumental (Putinem, Putinom, Путиным; Zakharovoi and Zacharovou of Zakharova).
 _DECLENSIONS = (
     *((ending, "") for ending in ("ovou", "ovej", "ovi", "owi", "ova", "ovu", "ovy", "ove")),
     *((ending, "a") for ending in ("oi", "oj", "oy", "ou")),
@@ -45,6 +44,7 @@ _DECLENSIONS = (
 
 
 def deletions(form: str) -> set[str]:
+    """The forms one letter shorter than ``form`` (for matching a typo both ways)."""
     return {form[:i] + form[i + 1 :] for i in range(len(form))}
 
 
