@@ -43,6 +43,7 @@ DIACRITIC_CHARS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 _DIACRITICS = re.compile(f"[{DIACRITIC_CHARS}]")
 
 _LETTER_RUN = re.compile(r"[^\W_]+")
+MEMO_READINGS = 1 << 14  # names whose other readings are kept
 # An apostrophe typed for the Hebrew geresh (U+05F3) after ג, ז, צ or ץ (see latinize).
 _HEBREW_APOSTROPHE = re.compile("(?<=[\u05d2\u05d6\u05e6\u05e5])['\u2019]")
 
@@ -227,8 +228,12 @@ def _digraph(letter: str, capitals: bool) -> str:
     return digraph.upper() if capitals else digraph.capitalize()
 
 
+@functools.lru_cache(maxsize=MEMO_READINGS)
 def other_readings(text: str) -> tuple[str, ...]:
-    """The other ways screening reads a name: :func:`latin_reading`, :func:`marked_reading`."""
+    """The other ways screening reads a name: :func:`latin_reading`, :func:`marked_reading`.
+
+    Memoized: compare() and match() ask for every name they see, and names recur.
+    """
     readings = (latin_reading(text), marked_reading(text))
     return tuple(dict.fromkeys(r for r in readings if r is not None))
 
