@@ -217,3 +217,17 @@ def test_names_declined_in_running_text_are_found(text: str, surface: str) -> No
     assert [(m.surface, m.matches[0].entity.id) for m in found] == [(surface, "p")]
     assert text[found[0].start : found[0].end] == surface
     assert "Putin" in found[0].matches[0].explanation.query.split()  # read as the nominative
+
+
+@pytest.mark.parametrize(
+    ("text", "lone"),
+    [
+        ("Vladimir Putin přijel. Válka podle Putina pokračuje.", "Putina"),  # Czech genitive
+        ("Владимир Путин приехал. Письмо было отправлено Путину вчера.", "Путину"),  # dative
+    ],
+)
+def test_a_declined_family_name_is_resolved_in_the_document(text: str, lone: str) -> None:
+    """A family name alone in another case is the person named in full before it."""
+    matcher = _matcher(("p", "Person", "PUTIN, Vladimir"))
+    found = scan(text, matcher=matcher)
+    assert [(m.surface, m.matches[0].entity.id) for m in found][1:] == [(lone, "p")]

@@ -26,6 +26,8 @@ def vocabulary() -> Vocabulary:
         ("Putinova", None),  # a list word itself (Anna PUTINOVA) is read as written
         ("Problémem", None),  # what is left is no list word
         ("Putem", None),  # too short a stem to say
+        ("Putina", "putin"),  # genitive
+        ("Путину", "putin"),  # dative
     ],
 )
 def test_base_of_a_declined_word(vocabulary: Vocabulary, word: str, base: str | None) -> None:

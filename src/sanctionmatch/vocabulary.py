@@ -35,11 +35,13 @@ MEMO_BASES = 1 << 16  # declined words of text remembered, per list
 # Case endings Slavic languages put on names in running text (latinized), longest first,
 # each with what the nominative adds to the stem: the possessive adjective of Czech and
 # Slovak (Wagnerova, -ovu, -ovy, -ové, -ovou, -ovej), the dative (Putinovi, Putinowi),
-# the instrumental (Putinem, Putinom, Путиным; Zakharovoi and Zacharovou of Zakharova).
+# the instrumental (Putinem, Putinom, Путиным; Zakharovoi and Zacharovou of Zakharova),
+# and the genitive and dative (Putina, Путину), which a typo's tolerance finds in a full
+# name but which must read exactly for a family name alone to be resolved.
 _DECLENSIONS = (
     *((ending, "") for ending in ("ovou", "ovej", "ovi", "owi", "ova", "ovu", "ovy", "ove")),
     *((ending, "a") for ending in ("oi", "oj", "oy", "ou")),
-    *((ending, "") for ending in ("em", "om", "ym", "im")),
+    *((ending, "") for ending in ("em", "om", "ym", "im", "a", "u")),
 )
 
 
@@ -120,9 +122,9 @@ class Vocabulary:
 
         Slavic languages decline names in running text: the instrumental (s Putinem,
         с Путиным, z Władimirem), the dative (Putinovi, Putinowi), a possessive adjective
-        (Wagnerova skupina) and a woman's instrumental (Zakharovoi, Zacharovou). A word
-        that is no list word but drops such an ending to one is read as that word. The
-        endings of one letter (Путина, Putinu) are within a typo's reach already.
+        (Wagnerova skupina), a woman's instrumental (Zakharovoi, Zacharovou), the
+        genitive and the dative (Putina, Путину). A word that is no list word but drops
+        such an ending to one is read as that word.
         """
         latin = word.latin
         known = self.bases.get(latin, ...)
