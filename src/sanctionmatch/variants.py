@@ -7,7 +7,8 @@ Ukrainian and Belarusian; no spelling rule turns one into the other. The table
 ``data/korean_syllables.tsv`` adds the romanizations of Korean surnames and syllables
 (박 Bak, Park, Pak; 이 I, Lee, Ri, Yi), which are too short for the derived table, and
 ``data/east_slavic_names.tsv`` the Russian, Ukrainian and Belarusian spellings of given
-names it lacks (Igor, Ihor, Ihar; Olga, Olha, Volha).
+names it lacks (Igor, Ihor, Ihar; Olga, Olha, Volha). Patronymics made from the names of
+one group are variants too (Ryhoravich, Grigorievich), of the same gender only.
 
 Nicknames are another relation: Ned is Edward (or Edmund), but Edward is not Edmund.
 ``data/nicknames.tsv`` pairs English given names with their nicknames; it is derived by
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from sanctionmatch.comparable import comparable_form
 from sanctionmatch.tables import read_table
 
+MEMO_GROUPS = 1 << 16  # comparable forms whose variant groups are kept
 # Variant groups written by hand, of spellings rather than comparable forms.
 _HAND_WRITTEN = ("korean_syllables.tsv", "east_slavic_names.tsv")
 
@@ -53,7 +55,22 @@ def in_one_group(index: dict[str, frozenset[int]], a: str, b: str) -> bool:
     return ga is not None and not ga.isdisjoint(index.get(b, ()))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# The suffix of an East Slavic patronymic, as comparable forms write it: Russian -ovich,
+# -evich, -ievich and -ovna, -evna; Ukrainian -ovych, -ivna; Belarusian -avich, -auna,
+# -euna (ch is S, y and j are i, doubled letters one: Sergeevich is "sergeviS").
+_PATRONYMIC = re.compile(r"(?:i?[oea]viS|[oeai]vna|[ae]una)$")
+MIN_STEM = 3  # letters of a given name's stem, at least, for its patronymics to meet
+
+
+def _stem(form: str) -> str:
+    """A given name without its final vowels, as its patronymic keeps it (Sergei, Serg-eevich)."""
+    return form.rstrip("aeiou")
+
+
+_NAME_ENDINGS = ("", *"aeiou", *(a + b for a in "aeiou" for b in "aeiou"))
+
+
+@functools.lru_cache(maxsize=MEMO_GROUPS)
 def variant_groups(form: str) -> frozenset[int]:
     """The numbers of the variant groups a comparable form belongs to (empty if none).
 
@@ -79,21 +96,6 @@ def variant_groups(form: str) -> frozenset[int]:
 def are_variants(a: str, b: str) -> bool:
     """Return whether two comparable forms are spellings of one name in the table."""
     return not variant_groups(a).isdisjoint(variant_groups(b))
-
-
-# The suffix of an East Slavic patronymic, as comparable forms write it: Russian -ovich,
-# -evich, -ievich and -ovna, -evna; Ukrainian -ovych, -ivna; Belarusian -avich, -auna,
-# -euna (ch is S, y and j are i, doubled letters one: Sergeevich is "sergeviS").
-_PATRONYMIC = re.compile(r"(?:i?[oea]viS|[oeai]vna|[ae]una)$")
-MIN_STEM = 3  # letters of a given name's stem, at least, for its patronymics to meet
-
-
-def _stem(form: str) -> str:
-    """A given name without its final vowels, as its patronymic keeps it (Sergei, Serg-eevich)."""
-    return form.rstrip("aeiou")
-
-
-_NAME_ENDINGS = ("", *"aeiou", *(a + b for a in "aeiou" for b in "aeiou"))
 
 
 @functools.cache
