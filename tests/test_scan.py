@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import importlib
+import itertools
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, Entity, Matcher, Mention, scan
+from sanctionmatch.vocabulary import vocabulary_of
+from sanctionmatch.words import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FOUND = ("full", "surname_resolved")
@@ -231,3 +235,21 @@ def test_a_declined_family_name_is_resolved_in_the_document(text: str, lone: str
     matcher = _matcher(("p", "Person", "PUTIN, Vladimir"))
     found = scan(text, matcher=matcher)
     assert [(m.surface, m.matches[0].entity.id) for m in found][1:] == [(lone, "p")]
+
+
+scan_module = importlib.import_module("sanctionmatch.scan")  # the package's scan is the function
+
+
+def test_spans_never_overlap() -> None:
+    """A span grows leftwards no further than the one before: no word is screened twice.
+
+    A run of capitals longer than MAX_SPAN is cut; the next span once grew back over
+    the end of the first, and a name in both was reported twice.
+    """
+    words = " ".join(f"ALPHA{c} BRAVO{c}" for c in "BCDEFGHIJK")  # 20 list words in a row
+    matcher = _matcher(*((f"o{c}", "Organization", f"ALPHA{c} BRAVO{c} LTD") for c in "BCDEFGHIJK"))
+    vocabulary = vocabulary_of(matcher)
+    spans = scan_module._spans(split_words(f"NOTE: {words} SERGEI SHOIGU."), vocabulary)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+    found = scan(f"NOTE: {words}.", matcher=matcher)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))

@@ -84,7 +84,7 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         return word.joined or ((word.capitalised or not word.cased) and word.latin not in common)
 
     spans: list[tuple[int, int]] = []
-    i = 0
+    i = previous = 0
     while i < len(words):
         word = words[i]
         # In cased text a name starts with a capital; lower-case words never start one.
@@ -99,12 +99,14 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
                 end += 2  # "Bank of America", "URALS PLANT OF TRANSPORTATION MACHINERY"
             else:
                 break
-        while start > 0 and end - start < MAX_SPAN and _adjacent(words, start):
+        # Leftwards no further than the span before: spans never overlap (two spans
+        # sharing "SERGEI SHOIGU" reported it twice).
+        while start > previous and end - start < MAX_SPAN and _adjacent(words, start):
             if not (name_like(start - 1) or words[start - 1].latin in vocabulary.generic):
                 break
             start -= 1
         spans.append((start, end))
-        i = end
+        i = previous = end
     return spans
 
 
