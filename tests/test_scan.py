@@ -253,3 +253,20 @@ def test_spans_never_overlap() -> None:
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
     found = scan(f"NOTE: {words}.", matcher=matcher)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_a_long_name_is_screened_whole() -> None:
+    """A name longer than a part (five words) is found whole, not as its best five words."""
+    matcher = _matcher(("p", "Person", "ALI BEN TAHER BEN FALEH OUNI HARZI"))
+    text = "On Tuesday, Ali Ben Taher Ben Faleh Ouni Harzi met investors in Geneva."
+    found = scan(text, matcher=matcher)
+    assert [(m.surface, m.matches[0].score) for m in found] == [
+        ("Ali Ben Taher Ben Faleh Ouni Harzi", 1.0)
+    ]
+
+
+def test_common_words_of_a_listed_name_go_on_with_it() -> None:
+    """ "Service" and "Company" are common words, but of this list's name: the span goes on."""
+    matcher = _matcher(("o", "Organization", "JSC SIBERIAN SERVICE COMPANY"))
+    found = scan("On Tuesday, Siberian Service Company signed.", matcher=matcher)
+    assert [m.surface for m in found] == ["Siberian Service Company"]

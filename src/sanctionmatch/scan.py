@@ -53,8 +53,8 @@ from sanctionmatch.words import Word, common_words, split_words
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
 
-MAX_SPAN = 6  # words in a candidate span, at most
-MAX_PART = 5  # words in a part of a span that is screened
+MAX_SPAN = 12  # words in a candidate span, at most
+MAX_PART = 5  # words in a part of a span that is screened (and the whole span)
 RESOLVED = 0.98  # a lone family name resolved in the document keeps this share of the score
 DROPPED = 0.85  # factor on a part's score for each name word of its span it leaves out
 PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
@@ -81,7 +81,14 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
 
     def name_like(k: int) -> bool:
         word = words[k]
-        return word.joined or ((word.capitalised or not word.cased) and word.latin not in common)
+        if word.joined:
+            return True
+        if word.cased and not word.capitalised:
+            return False
+        # A common word goes on a name only where capitals mark names, and only as a word
+        # of the list's names or a generic one: "Siberian Service Company", "UNITED
+        # SHIPBUILDING CORPORATION" in a sentence. In a line of capitals it ends one.
+        return word.latin not in common or (word.cased and vocabulary.lists(word))
 
     spans: list[tuple[int, int]] = []
     i = previous = 0
@@ -103,7 +110,7 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         # sharing "SERGEI SHOIGU" reported it twice).
         while start > previous and end - start < MAX_SPAN and _adjacent(words, start):
             if not (name_like(start - 1) or words[start - 1].latin in vocabulary.generic):
-                break
+                break  # leftwards, a generic word of any case: "le groupe Wagner"
             start -= 1
         spans.append((start, end))
         i = previous = end
@@ -202,12 +209,21 @@ def _best_parts(
     start, end = span
     parts: list[_Found] = []
     hits = [vocabulary.hits(w) for w in words[start:end]]
+    whole = end - start > MAX_PART  # a long span is also screened whole, once
     for i in range(start, end):
         if words[i].joined and i > start and not words[i].capitalised:
             continue  # a part starts at "Poutine" in "Xi-Poutine", not at "un" in "Jong-un"
         if not hits[i - start] and words[i].latin not in vocabulary.generic:
             continue  # a listed name starts with one of its words ("groupe Wagner" too)
-        for j in range(i + 1, min(end, i + MAX_PART) + 1):
+        ends = list(range(i + 1, min(end, i + MAX_PART) + 1))
+        if whole:
+            # From its first word that may start a name, to its end: no part of five words
+            # reads as all of a long name ("... NORTH WESTERN REGIONAL CENTER OF ALMAZ
+            # ANTEY CONCERN OBUKHOVSKY PLANT").
+            if end > ends[-1]:
+                ends.append(end)
+            whole = False
+        for j in ends:
             if j < end and words[j].joined:
                 continue
             last = words[j - 1]

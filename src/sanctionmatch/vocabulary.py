@@ -143,6 +143,10 @@ class Vocabulary:
         self.bases[latin] = base
         return base
 
+    def lists(self, word: Word) -> bool:
+        """Whether a word is written in the list's names, common word or not ("Company")."""
+        return word.latin in self.generic or any(f in self.exact for f in word.forms)
+
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
         if word.latin in common_words():
