@@ -270,3 +270,14 @@ def test_common_words_of_a_listed_name_go_on_with_it() -> None:
     matcher = _matcher(("o", "Organization", "JSC SIBERIAN SERVICE COMPANY"))
     found = scan("On Tuesday, Siberian Service Company signed.", matcher=matcher)
     assert [m.surface for m in found] == ["Siberian Service Company"]
+
+
+def test_a_declined_family_name_after_a_sentence_initial_preposition_resolves() -> None:
+    """"Podle" (according to) opens the sentence with a capital; it is no part of the name."""
+    matcher = _matcher(("p", "Person", "PUTIN, Vladimir"))
+    text = "Vladimir Putin přijel. Podle Putina válka pokračuje."
+    found = scan(text, matcher=matcher)
+    assert [(m.surface, m.matches[0].entity.id) for m in found] == [
+        ("Vladimir Putin", "p"),
+        ("Putina", "p"),
+    ]
