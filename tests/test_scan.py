@@ -273,7 +273,7 @@ def test_common_words_of_a_listed_name_go_on_with_it() -> None:
 
 
 def test_a_declined_family_name_after_a_sentence_initial_preposition_resolves() -> None:
-    """"Podle" (according to) opens the sentence with a capital; it is no part of the name."""
+    """ "Podle" (according to) opens the sentence with a capital; it is no part of the name."""
     matcher = _matcher(("p", "Person", "PUTIN, Vladimir"))
     text = "Vladimir Putin přijel. Podle Putina válka pokračuje."
     found = scan(text, matcher=matcher)
