@@ -46,7 +46,7 @@ from sanctionmatch.model import PERSON, PRIMARY, Entity
 from sanctionmatch.names import ORGANIZATION, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, score_forms
 from sanctionmatch.screen import screen
-from sanctionmatch.text import dominant_script, other_readings
+from sanctionmatch.text import dominant_script, readings
 
 # Spelling changes between transliteration conventions and languages.
 RESPELL = [
@@ -235,11 +235,11 @@ def reachable(
     for query, number in queries:
         schema = PERSON if primaries[number].schema == PERSON else ORGANIZATION
         # Each reading of each side, as the matcher reads them (see text.other_readings).
-        forms = [tokenize_name(read, schema) for read in (query, *other_readings(query))]
+        forms = [tokenize_name(read, schema) for read in readings(query)]
         listed = [
             tokenize_name(read, schema)
             for name in primaries[number].names
-            for read in (name.value, *other_readings(name.value))
+            for read in readings(name.value)
         ]
         hits += any(
             score_forms(form, other, weights=matcher.weights) >= DEFAULT_THRESHOLD

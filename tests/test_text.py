@@ -13,6 +13,7 @@ from sanctionmatch.text import (
     latinize,
     marked_reading,
     other_readings,
+    readings,
     script_of,
 )
 
@@ -169,3 +170,4 @@ def test_other_readings_are_distinct_and_only_when_they_differ() -> None:
     assert other_readings("Vladimir Putin") == ()
     assert other_readings("Rogaščuk") == ("Rogashchuk",)
     assert other_readings("МОНАММАD") == ("MOHAMMAD",)
+    assert readings("Rogaščuk") == ("Rogaščuk", "Rogashchuk")

@@ -11,7 +11,8 @@ mirror the ways :func:`~sanctionmatch.score.token_similarity` lets two tokens ag
 ``*concept`` a generic word of an organisation's name in any language (company,
             bendrovė, társaság); only organisations' names are indexed under it;
 ``#skel``   the consonant skeleton of a token of four letters or more (Usama/Osama),
-            and of its Russian reading if it is Belarusian or Ukrainian (Naumau/Naumov);
+            and of its Russian reading (comparable.russian_reading: Naumau/Naumov,
+            Putinas/Putin);
 ``&skel``   the abjad skeleton, which a token written in Arabic or Hebrew script meets
             (``%skel`` holds only such tokens, for queries written in other scripts);
 ``-del``    the form with one letter deleted, and the form itself (a symmetric deletion

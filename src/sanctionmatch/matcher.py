@@ -59,7 +59,7 @@ from sanctionmatch.model import (
 )
 from sanctionmatch.names import ORGANIZATION, NameForm, resolve_schema, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, explain_forms, score_forms
-from sanctionmatch.text import marked_reading, other_readings
+from sanctionmatch.text import marked_reading, other_readings, readings
 from sanctionmatch.weights import TokenWeights
 
 CANDIDATES = 30  # list names proposed for full scoring per query, at most (or 3 x limit)
@@ -455,7 +455,7 @@ class Matcher:
         tests and benchmarks.
         """
         kind = resolve_schema(schema)
-        queries = [tokenize_name(read, kind) for read in (name, *other_readings(name))]
+        queries = [tokenize_name(read, kind) for read in readings(name)]
         per_entity: dict[int, tuple[float, str]] = {}
         for i, candidate in enumerate(self.index.forms):
             score = max(score_forms(q, candidate, weights=self.weights) for q in queries)

@@ -28,6 +28,7 @@ name and costs SYLLABLE_EXTRA instead of QUERY_EXTRA.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -54,7 +55,7 @@ from sanctionmatch.names import (
     token_skeleton,
     tokenize_name,
 )
-from sanctionmatch.text import other_readings
+from sanctionmatch.text import readings
 from sanctionmatch.translations import are_translations
 from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
@@ -392,10 +393,9 @@ def _prepare_pair(a: str, b: str, schema: str | None) -> tuple[NameForm, NameFor
 def _prepared_readings(a: str, b: str, schema: str | None) -> Iterator[tuple[NameForm, NameForm]]:
     """Both names prepared, in each way screening reads them (see text.other_readings)."""
     yield _prepare_pair(a, b, schema)  # first: it checks the arguments
-    for read_a in (a, *other_readings(a)):
-        for read_b in (b, *other_readings(b)):
-            if (read_a, read_b) != (a, b):
-                yield _prepare_pair(read_a, read_b, schema)
+    for read_a, read_b in itertools.product(readings(a), readings(b)):
+        if (read_a, read_b) != (a, b):
+            yield _prepare_pair(read_a, read_b, schema)
 
 
 def explain(

@@ -238,6 +238,11 @@ def other_readings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in readings if r is not None))
 
 
+def readings(text: str) -> tuple[str, ...]:
+    """A name as written, then its :func:`other_readings`: each way screening reads it."""
+    return (text, *other_readings(text))
+
+
 def _script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
