@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import heapq
 import pickle
+from array import array
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sanctionmatch.index import MEMO_NEAR_SIZE, NameIndex, build_index, name_keys, query_keys
+from sanctionmatch.index import (
+    COMMON,
+    MEMO_NEAR_SIZE,
+    SKELETON,
+    NameIndex,
+    _estimate,
+    _partition,
+    build_index,
+    name_keys,
+    query_keys,
+)
 from sanctionmatch.matcher import sample_matcher
 from sanctionmatch.names import tokenize_name
 from sanctionmatch.weights import TokenWeights
@@ -128,3 +143,70 @@ def test_common_tokens_are_remembered_not_pickled() -> None:
     assert copy.candidates(query) == first
     assert remembered
     assert all(len(near) >= MEMO_NEAR_SIZE for _, near in remembered.values())
+
+
+def _naive_top(
+    evidence: list[tuple[float, set[int], set[int]]],
+    totals: list[float],
+    total_query: float,
+    limit: int,
+    allowed: bytes | None,
+    *,
+    common: int,
+    universe: set[int] | None,
+) -> list[tuple[float, int]]:
+    """The ranking _partition and _top compute, name by name: every name estimated."""
+    found: dict[int, float] = {} if universe is None else dict.fromkeys(universe, 0.0)
+    for weight, close, near in evidence:
+        if universe is not None or (len(near) > common and found):
+            near, close = near & found.keys(), close & found.keys()
+        for i in near:
+            found[i] = found.get(i, 0.0) + weight * SKELETON
+        for i in close:
+            found[i] += weight * (1.0 - SKELETON)
+    estimates = [
+        (_estimate(matched, totals[i], total_query), -i)
+        for i, matched in found.items()
+        if allowed is None or allowed[i]
+    ]
+    return heapq.nlargest(limit, estimates)
+
+
+_IDS = st.sets(st.integers(0, 59), max_size=40)
+
+
+@given(
+    tokens=st.lists(
+        st.tuples(st.sampled_from([0.1, 0.5, 1.0, 2.5]), _IDS, _IDS), min_size=1, max_size=5
+    ),
+    totals=st.lists(st.sampled_from([0.5, 1.0, 1.5, 3.0, 4.2]), min_size=60, max_size=60),
+    limit=st.integers(1, 12),
+    banned=st.sets(st.integers(0, 59), max_size=10),
+    common=st.sampled_from([4, COMMON]),
+    universe=st.none() | _IDS,
+)
+@settings(max_examples=300, deadline=None)
+def test_top_equals_estimating_every_name(
+    tokens: list[tuple[float, set[int], set[int]]],
+    totals: list[float],
+    limit: int,
+    banned: set[int],
+    common: int,
+    universe: set[int] | None,
+) -> None:
+    """Grouping names by evidence and stopping early ranks as estimating them all would.
+
+    Ties (many names share an estimate) go to the lower id either way. A common token
+    (``common``) only adds to names found already; with a ``universe``, every token does.
+    """
+    evidence = [(w, close & near, near | close) for w, close, near in tokens]
+    evidence.sort(key=lambda e: len(e[2]))
+    index = NameIndex((), {}, array("i"), array("i"), array("d", totals), TokenWeights({}))
+    total_query = sum(w for w, _, _ in evidence)
+    allowed = bytes(i not in banned for i in range(60))
+    expected = _naive_top(
+        evidence, totals, total_query, limit, allowed, common=common, universe=universe
+    )
+    with mock.patch("sanctionmatch.index.COMMON", common):
+        parts = _partition(evidence, universe)
+    assert index._top(parts, total_query, limit, allowed) == expected

@@ -229,17 +229,7 @@ class NameIndex:
             is rough: a name scores up to about :data:`MARGIN` more in full.
         """
         evidence, total_query = self._evidence(query)
-        found: dict[int, float] = {}
-        for weight, close, near in evidence:
-            if len(near) > COMMON and found:
-                near = near.intersection(found)
-                close = close.intersection(found)
-            fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
-            for i in near:
-                found[i] = found.get(i, 0.0) + fuzzy
-            for i in close:
-                found[i] += sure
-        ranked = self._rank(found, total_query, limit, allowed)
+        ranked = self._rank(_partition(evidence), total_query, limit, allowed)
         return [(estimate, -i) for estimate, i in ranked]
 
     def rank(
@@ -263,16 +253,12 @@ class NameIndex:
         Returns:
             (estimated score, name id) pairs, the most promising first.
         """
-        found = dict.fromkeys(ids, 0.0)
-        if not found:
+        universe = set(ids)
+        if not universe:
             return []
         evidence, total_query = self._evidence(query, known)
-        for weight, close, near in evidence:
-            fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
-            for i in found:
-                if i in near:
-                    found[i] += fuzzy + (sure if i in close else 0.0)
-        ranked = heapq.nlargest(limit, self.estimate(found.items(), total_query))
+        parts = _partition(evidence, universe)
+        ranked = self._top(parts, total_query, limit, None)
         return [(estimate, -i) for estimate, i in ranked]
 
     def _evidence(
@@ -344,7 +330,7 @@ class NameIndex:
 
     def _rank(
         self,
-        found: dict[int, float],
+        parts: list[tuple[float, set[int]]],
         total_query: float,
         limit: int,
         allowed: bytes | None,
@@ -356,57 +342,131 @@ class NameIndex:
         :mod:`sanctionmatch.score`). Candidates with much less evidence than the best are
         estimated only if they could come within :data:`MARGIN` of the best estimate.
         """
-        if not found:
+        if not parts:
             return []
-        cut = max(found.values()) * STRONG
-        scored = self.estimate(((i, m) for i, m in found.items() if m >= cut), total_query, allowed)
-        best = max(scored)[0] if scored else 0.0
+        cut = max(matched for matched, _ in parts) * STRONG
+        best = self._top([p for p in parts if p[0] >= cut], total_query, 1, allowed)
         # An estimate is at most m / (m + QUERY_EXTRA * (total - m)): solve for m.
-        floor = best - MARGIN
+        floor = (best[0][0] if best else 0.0) - MARGIN
         if floor > 0.0:
             low = QUERY_EXTRA * total_query * floor / (1.0 - floor + QUERY_EXTRA * floor)
         else:
             low = 0.0
-        weak = ((i, m) for i, m in found.items() if low <= m < cut)
-        scored.extend(self.estimate(weak, total_query, allowed))
-        return heapq.nlargest(limit, scored)
+        low = min(low, cut)  # the strong ones always count
+        return self._top([p for p in parts if p[0] >= low], total_query, limit, allowed)
 
-    def estimate(
+    def _top(
         self,
-        found: Iterable[tuple[int, float]],
+        parts: list[tuple[float, set[int]]],
         total_query: float,
-        allowed: bytes | None = None,
+        limit: int,
+        allowed: bytes | None,
     ) -> list[tuple[float, int]]:
-        """Estimate the full scores of names from the query weight they agree with.
+        """The best ``limit`` (estimate, -id) pairs of names grouped by evidence, best first.
 
-        Args:
-            found: (name id, agreeing query weight) pairs.
-            total_query: the query's summed token weight.
-            allowed: per name id, non-zero where it may be returned.
-
-        Returns:
-            (estimate, -id) pairs of the allowed names.
+        An estimate falls as a name's weight grows (more is left unmatched): each group's
+        best is its lightest name. Groups are visited from the best bound down, each
+        group's names from the lightest up, and the visit stops once nothing left could
+        place (the threshold algorithm). Ties go to the lower id, as in a full sort.
         """
         totals = self.totals
-        extra = CANDIDATE_EXTRA["Person"]
-        both = QUERY_EXTRA + CONFLICT
-        scored: list[tuple[float, int]] = []
-        append = scored.append
-        for i, matched in found:
-            if allowed is not None and not allowed[i]:
+        weight_of = totals.__getitem__
+        bounded = sorted(
+            ((_estimate(m, min(map(weight_of, ids)), total_query), m, ids) for m, ids in parts),
+            key=lambda b: b[0],
+            reverse=True,
+        )
+        heap: list[tuple[float, int]] = []
+        for bound, matched, ids in bounded:
+            if len(heap) >= limit and bound < heap[0][0]:
+                break
+            for i in sorted(sorted(ids), key=weight_of):
+                if allowed is not None and not allowed[i]:
+                    continue
+                pair = (_estimate(matched, totals[i], total_query), -i)
+                if len(heap) < limit:
+                    heapq.heappush(heap, pair)
+                elif pair > heap[0]:
+                    heapq.heapreplace(heap, pair)
+                elif pair[0] < heap[0][0]:
+                    break  # the rest of the group is heavier: no better
+        return sorted(heap, reverse=True)
+
+
+def _estimate(matched: float, total: float, total_query: float) -> float:
+    """Estimate a name's full score from the query weight it agrees with.
+
+    Args:
+        matched: the query weight the name's tokens agree with.
+        total: the name's summed token weight.
+        total_query: the query's summed token weight.
+    """
+    if matched > total_query:
+        matched = total_query  # two kinds of evidence for one token
+    left_q = total_query - matched
+    left_c = total - matched
+    if left_c < 0.0:
+        left_c = 0.0
+    if left_q < left_c:
+        den = matched + (QUERY_EXTRA + CONFLICT) * left_q + _EXTRA * (left_c - left_q)
+    else:
+        den = matched + QUERY_EXTRA * left_q + CONFLICT * left_c
+    return matched / den
+
+
+_EXTRA = CANDIDATE_EXTRA["Person"]
+
+
+def _partition(
+    evidence: list[tuple[float, set[int], set[int]]], universe: set[int] | None = None
+) -> list[tuple[float, set[int]]]:
+    """Group names by the query weight they agree with, with set operations.
+
+    Each token's evidence splits every group in three: the names it found closely, those
+    it found at all, and the rest. A common token (more than :data:`COMMON` names) only
+    splits the groups found already; so does every token when ``universe`` is given.
+
+    Args:
+        evidence: per query token, its weight, the ids that agree closely, and all found.
+        universe: the only names to group, or None for all that the evidence finds.
+
+    Returns:
+        (agreeing query weight, ids) pairs; the weight of a name is the sum, token by
+        token, of ``weight * SKELETON`` if found and ``weight * (1 - SKELETON)`` more if
+        found closely.
+    """
+    fixed = universe is not None
+    parts: list[tuple[float, set[int]]] = [(0.0, universe)] if universe else []
+    seen: set[int] = set() if universe is None else universe
+    for weight, close, near in evidence:
+        fuzzy, sure = weight * SKELETON, weight * (1.0 - SKELETON)
+        refined: list[tuple[float, set[int]]] = []
+        for matched, ids in parts:
+            inside = ids & near
+            if not inside:
+                refined.append((matched, ids))
                 continue
-            if matched > total_query:
-                matched = total_query  # two kinds of evidence for one token
-            left_q = total_query - matched
-            left_c = totals[i] - matched
-            if left_c < 0.0:
-                left_c = 0.0
-            if left_q < left_c:
-                den = matched + both * left_q + extra * (left_c - left_q)
-            else:
-                den = matched + QUERY_EXTRA * left_q + CONFLICT * left_c
-            append((matched / den, -i))
-        return scored
+            if len(inside) < len(ids):
+                refined.append((matched, ids - inside))
+            _split(refined, matched + fuzzy, sure, inside, close)
+        if not fixed and not (len(near) > COMMON and seen):
+            new = near - seen
+            if new:
+                seen = seen | new
+                _split(refined, 0.0 + fuzzy, sure, new, close)
+        parts = refined
+    return parts
+
+
+def _split(
+    out: list[tuple[float, set[int]]], matched: float, sure: float, ids: set[int], close: set[int]
+) -> None:
+    """Add ``ids`` to ``out`` as two groups: those in ``close`` earn ``sure`` more."""
+    closely = ids & close
+    if closely:
+        out.append((matched + sure, closely))
+    if len(closely) < len(ids):
+        out.append((matched, ids - closely))
 
 
 def build_index(forms: Iterable[NameForm], *, weights: TokenWeights) -> NameIndex:
