@@ -28,6 +28,7 @@ WORD_LISTS = [
         "confusables.tsv",
         "token_counts.tsv",
         "korean_syllables.tsv",
+        "korean_cyrillic.tsv",
         "east_slavic_names.tsv",
     ],
 )

@@ -19,6 +19,7 @@ import unicodedata
 
 from unidecode import unidecode
 
+from sanctionmatch.korean import korean_reading
 from sanctionmatch.tables import read_table
 
 # Invisible characters removed outright: format characters (Unicode category Cf: soft
@@ -230,11 +231,13 @@ def _digraph(letter: str, capitals: bool) -> str:
 
 @functools.lru_cache(maxsize=MEMO_READINGS)
 def other_readings(text: str) -> tuple[str, ...]:
-    """The other ways screening reads a name: :func:`latin_reading`, :func:`marked_reading`.
+    """The other ways screening reads a name.
 
-    Memoized: compare() and match() ask for every name they see, and names recur.
+    They are :func:`latin_reading`, :func:`marked_reading` and, for a Korean name written
+    in Cyrillic, :func:`~sanctionmatch.korean.korean_reading`. Memoized: compare() and
+    match() ask for every name they see, and names recur.
     """
-    readings = (latin_reading(text), marked_reading(text))
+    readings = (latin_reading(text), marked_reading(text), korean_reading(text))
     return tuple(dict.fromkeys(r for r in readings if r is not None))
 
 
