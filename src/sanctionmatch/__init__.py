@@ -8,6 +8,7 @@ from sanctionmatch.errors import (
 )
 from sanctionmatch.lists import load_list, load_sample, parse_list
 from sanctionmatch.matcher import Matcher, sample_matcher
+from sanctionmatch.memo import reset_caches
 from sanctionmatch.model import (
     Entity,
     Explanation,
@@ -49,6 +50,7 @@ __all__ = [
     "load_sample",
     "normalize_name",
     "parse_list",
+    "reset_caches",
     "sample_matcher",
     "scan",
     "screen",

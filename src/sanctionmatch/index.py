@@ -45,6 +45,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from attrs import field, fields, frozen
 
 from sanctionmatch.comparable import comparable_form, russian_reading, skeleton
+from sanctionmatch.memo import register
 from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token, abjad_consonants
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
 from sanctionmatch.translations import translation_groups
@@ -191,6 +192,9 @@ class NameIndex:
         factory=dict, init=False, eq=False, repr=False
     )
 
+    def __attrs_post_init__(self) -> None:
+        register(self)  # reset_caches() empties the memo
+
     def __getstate__(self) -> dict[str, object]:
         """Pickle the index without its memo (see :mod:`pickle`)."""
         return {f.name: getattr(self, f.name) for f in fields(NameIndex) if f.init}
@@ -199,6 +203,11 @@ class NameIndex:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_memo", {})
+        register(self)
+
+    def clear_memos(self) -> None:
+        """Forget the candidate sets of common query tokens (see memo.reset_caches)."""
+        self._memo.clear()
 
     def __len__(self) -> int:
         return len(self.forms)

@@ -20,6 +20,7 @@ from attrs import frozen
 
 from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form
+from sanctionmatch.memo import register
 from sanctionmatch.model import PERSON, Match
 from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, tokenize_name
 from sanctionmatch.shortlist import single_names
@@ -78,6 +79,14 @@ class Vocabulary:
     )
     # The nominatives of declined words of text read so far (see base_of).
     bases: dict[str, str | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        register(self)  # reset_caches() empties the memos
+
+    def clear_memos(self) -> None:
+        """Forget the parts screened and the declined words read (see reset_caches)."""
+        self.screened.clear()
+        self.bases.clear()
 
     @classmethod
     def from_forms(
