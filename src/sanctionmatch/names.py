@@ -246,7 +246,7 @@ def _reorder(text: str) -> str:
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
 
-def _role(text: str, form: str, schema: str, count: int) -> str:
+def _role(text: str, form: str, schema: str, count: int, *, abjad: bool = False) -> str:
     if text.isdigit():
         return NUMBER
     if schema == ORGANIZATION:
@@ -256,7 +256,9 @@ def _role(text: str, form: str, schema: str, count: int) -> str:
         if cls is None and is_generic_word(text):
             return GENERIC  # "bendrove", "tarsasag": "company" in other languages
         return {"stop": STOP, "generic": GENERIC, "qualifier": QUALIFIER}.get(cls or "", NAME)
-    if len(text) == 1:
+    if len(text) == 1 and not abjad:
+        # One Latin letter is an initial; one consonant of an Arabic or Hebrew word is
+        # what is left of a word with silent or vowel letters (עם, "with", is "m").
         return INITIAL
     if text in _particles():
         return PARTICLE
@@ -335,7 +337,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     tokens: list[Token] = []
     for token, abjad in raw:
         form = comparable_form(token)
-        role = _role(token, form, resolved, len(raw))
+        role = _role(token, form, resolved, len(raw), abjad=abjad)
         if role == NAME and token in qualifiers:
             role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))

@@ -145,8 +145,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.role == NUMBER or b.role == NUMBER:
         return 0.0, "number"
     if len(a.text) == 1 or len(b.text) == 1:
-        if a.text[0] == b.text[0]:
+        one = a if len(a.text) == 1 else b
+        if a.text[0] == b.text[0] and not one.abjad:
             return 0.9, "initial"
+        # One consonant left of an Arabic or Hebrew word is not an initial (עם is "m").
         return 0.0, "initial"
     if a.form == b.form:
         return 0.95, "comparable"
