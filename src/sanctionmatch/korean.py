@@ -19,6 +19,10 @@ import unicodedata
 from sanctionmatch.tables import read_table
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Ukrainian writes the Russian ы as и and the Russian и as і ("Кім Чен Ин" is "Ким Чен
+# Ын"): a name with a letter only Ukrainian has is read in Russian letters first.
+_UKRAINIAN = re.compile("[іїєґ]")
+_AS_RUSSIAN = str.maketrans({"и": "ы", "і": "и", "ї": "йи", "є": "е", "ґ": "г"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # A Korean name has two to four syllables, each written as a word ("Ким Чен Ын"); a
 # hyphen may join the given name's ("Ким Чен-Ын").
@@ -42,6 +46,8 @@ def korean_reading(text: str) -> str | None:
 
     >>> korean_reading("Ким Чен Ын"), korean_reading("ЧХВЕ Рён Хэ")
     ('Kim Jong Un', 'CHOE Ryong Hae')
+    >>> korean_reading("Кім Чен Ин")  # Ukrainian
+    'Kim Jong Un'
     >>> korean_reading("Сергей Шойгу") is None
     True
 
@@ -54,15 +60,19 @@ def korean_reading(text: str) -> str | None:
         return None
     text = unicodedata.normalize("NFC", text)  # ё may come as е and a combining diaeresis
     words = [w.lower() for w in _WORD.findall(text)]
+    if any(_UKRAINIAN.search(w) for w in words):
+        words = [w.translate(_AS_RUSSIAN) for w in words]
     latin, family = _syllables()
     if not _SYLLABLES[0] <= len(words) <= _SYLLABLES[1] or not all(w in latin for w in words):
         return None
     if words[0] not in family and words[-1] not in family:
         return None
 
+    spellings = iter(latin[w] for w in words)
+
     def read(match: re.Match[str]) -> str:
+        spelling = next(spellings)
         word = match.group(0)
-        spelling = latin[word.lower()]
         return spelling.upper() if word.isupper() and len(word) > 1 else spelling.capitalize()
 
     return _WORD.sub(read, text)

@@ -48,7 +48,7 @@ from sanctionmatch.vocabulary import (
     family_forms,
     vocabulary_of,
 )
-from sanctionmatch.words import Word, common_words, split_words
+from sanctionmatch.words import Word, split_words
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
@@ -77,7 +77,6 @@ def _ordinary_names() -> frozenset[str]:
 
 def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Word index ranges [i, j) around hit words, grown over capitalised neighbours."""
-    common = common_words()
 
     def name_like(k: int) -> bool:
         word = words[k]
@@ -88,7 +87,7 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         # A common word goes on a name only where capitals mark names, and only as a word
         # of the list's names or a generic one: "Siberian Service Company", "UNITED
         # SHIPBUILDING CORPORATION" in a sentence. In a line of capitals it ends one.
-        return word.latin not in common or (word.cased and vocabulary.lists(word))
+        return not word.common or (word.cased and vocabulary.lists(word))
 
     spans: list[tuple[int, int]] = []
     i = previous = 0
@@ -354,7 +353,7 @@ def _names_a_part(words: Sequence[Word], k: int) -> bool:
     by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names).
     """
     word = words[k]
-    if not word.capitalised or word.latin in common_words():
+    if not word.capitalised or word.common:
         return False
     after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and after.joined and after.capitalised:

@@ -25,7 +25,7 @@ from sanctionmatch.model import PERSON, Match
 from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, tokenize_name
 from sanctionmatch.shortlist import single_names
 from sanctionmatch.variants import variant_groups
-from sanctionmatch.words import Word, common_words
+from sanctionmatch.words import Word
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
@@ -136,11 +136,13 @@ class Vocabulary:
         such an ending to one is read as that word.
         """
         latin = word.latin
+        if word.common:
+            return None
         known = self.bases.get(latin, ...)
         if known is not ...:
             return known
         base = None
-        if latin not in common_words() and not any(f in self.exact for f in word.forms):
+        if not any(f in self.exact for f in word.forms):
             for ending, added in _DECLENSIONS:
                 stem = latin.removesuffix(ending)
                 readable = stem != latin and len(stem) >= MIN_STEM and " " not in stem
@@ -158,7 +160,7 @@ class Vocabulary:
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
-        if word.latin in common_words():
+        if word.common:
             return False
         for form in word.forms:
             if form in self.exact:

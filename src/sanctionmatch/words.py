@@ -16,7 +16,7 @@ import unicodedata
 
 from attrs import frozen
 
-from sanctionmatch.comparable import comparable_form
+from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     DIACRITIC_CHARS,
@@ -24,6 +24,7 @@ from sanctionmatch.text import (
     fold_text,
     latinize,
     other_readings,
+    script_of,
 )
 
 
@@ -67,6 +68,7 @@ class Word:
     capitalised: bool
     cased: bool  # its line mixes upper and lower case, so capitals mark names
     gap: str  # the text between the previous word and this one
+    common: bool = False  # a common word of its language (see is_common_word)
     declined: bool = False  # ``latin`` is the nominative of a declined word (Putinem)
 
     @property
@@ -75,10 +77,31 @@ class Word:
         return self.gap in ("-", "‐", "‑")
 
 
+# Languages of the common words table written in Cyrillic; the others are in Latin script.
+_CYRILLIC_LANGUAGES = frozenset({"be", "bg", "ru", "uk"})
+
+
 @functools.cache
-def common_words() -> frozenset[str]:
-    """Latinized common words (compared as written: "Jin" is not the common "in")."""
-    return frozenset(w for (w,) in read_table("common_words.tsv", columns=1))
+def _common_words() -> dict[str, frozenset[str]]:
+    """Latinized common words by the script their languages write them in."""
+    by_script: dict[str, set[str]] = {"Latin": set(), "Cyrillic": set()}
+    for word, languages in read_table("common_words.tsv", columns=2):
+        codes = {code.strip() for code in languages.split(",")}
+        if codes & _CYRILLIC_LANGUAGES:
+            by_script["Cyrillic"].add(word)
+        if codes - _CYRILLIC_LANGUAGES:
+            by_script["Latin"].add(word)
+    return {script: frozenset(words) for script, words in by_script.items()}
+
+
+def is_common_word(surface: str, latin: str) -> bool:
+    """Whether a word of text is a common word of a language written in its script.
+
+    Compared as written ("Jin" is not the common "in") and within the word's script: the
+    Cyrillic "Ин" (a Korean syllable) latinizes to "in" but is not the English word.
+    """
+    script = script_of(surface[0]) if surface else "Other"
+    return latin in _common_words().get(script, frozenset())
 
 
 def _line_casing(text: str) -> list[tuple[int, bool]]:
@@ -126,7 +149,9 @@ def split_words(text: str) -> list[Word]:
             capitalised = first.isupper() or (first.isalpha() and not first.islower())
             capitalised = capitalised or (first.isdigit() and latin[:1].isalpha())
             gap = text[previous_end:start] if words else ""
-            words.append(Word(start, end, surface, latin, forms, capitalised, casing[line][1], gap))
+            common = is_common_word(surface, latin)
+            cased = casing[line][1]
+            words.append(Word(start, end, surface, latin, forms, capitalised, cased, gap, common))
         previous_end = end
     return words
 
@@ -136,6 +161,13 @@ def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
     """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
     latin = _latin_of(surface)
     forms = tuple(comparable_form(p) for p in latin.split())
+    # A Russian name as another language writes it ("Putinas", "Poetin", "Putyin") is
+    # also a list word's: list names are mostly in English transliteration.
+    forms += tuple(
+        reading
+        for p in latin.split()
+        if (reading := comparable_form(russian_reading(p))) not in forms
+    )
     for alternative in other_readings(surface):
         # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
         forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
