@@ -81,3 +81,10 @@ def test_lithuanian_limited_liability_company_spelled_out() -> None:
     """The EU list's Lithuanian for LLC, "ribotos atsakomybės bendrovė", is a legal form."""
     words = _words("ribotos", "atsakomybes", "bendrove", "eliars")
     assert split_legal_forms(words) == (_words("eliars"), ["llc"])
+
+
+def test_a_word_of_arabic_script_is_no_legal_form() -> None:
+    """Legal forms are written in Latin letters: للقاء ("llq") is no LLC."""
+    words = [("llq", True), ("al", True), ("ryys", True)]
+    assert split_legal_forms(words) == (words, [])
+    assert split_legal_forms([("alpha", False), ("llc", False)]) == ([("alpha", False)], ["llc"])

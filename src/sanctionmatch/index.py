@@ -58,6 +58,7 @@ MEMO_NEAR_SIZE = 200  # ... a token is common when this many names are near it
 MIN_FUZZY = 4  # shorter tokens get no deletion keys: one edit in them changes the name
 MIN_PART = 5  # tokens this long are indexed by their first and last letters, too
 LONG = 9  # a query token this long that is no list token may be several glued
+MIN_HALF = 3  # letters of each of two Arabic or Hebrew words a list word may write as one
 COMMON = 400  # a token found in more names than this only adds to candidates found already
 # How much a key says the tokens agree, roughly the similarity the scorer will give them.
 EXACT, VARIANT, GLUED, SKELETON, ONE_EDIT = 1.0, 0.9, 0.9, 0.85, 0.8
@@ -116,6 +117,19 @@ def query_keys(token: Token) -> tuple[tuple[str, float], ...]:
     for concept in sorted(translation_groups(token.form)):
         keys[f"*{concept}"] = VARIANT  # meets organisations' names only (see name_keys)
     return tuple(keys.items())
+
+
+def glued_keys(left: Token, right: Token) -> tuple[str, ...]:
+    """The keys of a list word that two adjacent query words may write together.
+
+    "Kim Jong Un" meets "Kim Jongun", and Arabic writes some names as two words that
+    lists write as one: نصر الله (nsr llh) is Nasrallah; their consonants meet. A short
+    word's consonants would glue to too many names ("jwng wn", Yangon).
+    """
+    glued = comparable_form(left.text + right.text)
+    if left.abjad and right.abjad and min(len(left.text), len(right.text)) >= MIN_HALF:
+        return "=" + glued, "&" + skeleton(glued, abjad=True)
+    return ("=" + glued,)
 
 
 def _part_keys(token: Token) -> tuple[tuple[str, float], ...]:
@@ -288,8 +302,8 @@ class NameIndex:
                 per_token[token.form] = (total, self._keys(token))
         pairs = zip(query.tokens, query.tokens[1:], weights, weights[1:], strict=False)
         for a, b, wa, wb in pairs:
-            key = "=" + comparable_form(a.text + b.text)
-            per_token.setdefault(key, (wa + wb, ((key, GLUED),)))
+            for key in glued_keys(a, b):
+                per_token.setdefault(key, (wa + wb, ((key, GLUED),)))
         for acronym in _acronyms(query, query=True):
             # The scorer gives an acronym a fixed score, whatever the rest.
             per_token.setdefault(acronym, (sum(weights), ((acronym, ACRONYM),)))

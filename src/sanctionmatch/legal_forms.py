@@ -86,7 +86,9 @@ def split_legal_forms(
         dotted = tokens[-2][0] + tokens[-1][0]
         if (comparable_form(dotted),) in phrases:
             tokens = [*tokens[:-2], (dotted, tokens[-1][1])]
-    forms = [comparable_form(t) for t, _ in tokens]
+    # Legal forms are written in Latin letters (FZE, SAL too): a word of Arabic or Hebrew
+    # script is none, though its consonants may spell one (للقاء, "llq", is no LLC).
+    forms = ["" if abjad else comparable_form(t) for t, abjad in tokens]
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):

@@ -365,17 +365,33 @@ def _words(tokens: tuple[Token, ...]) -> int:
     return sum(len(t.text) > 1 for t in tokens)
 
 
+def _consonant_letters(token: Token) -> int:
+    """Letters of a token an abjad writes as consonants, doubled ones twice (عبد الله, bdllh)."""
+    return sum(c not in "aeiouyw" for c in token.text)
+
+
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
     out = list(side)
     i = 0
     while i < len(out) - 1:
+        if out[i].abjad and out[i].text == "al":
+            i += 1  # the Arabic article, split off as written (الروسي is "al rwsy")
+            continue
         merged = _merged(out[i], out[i + 1])
+        # Against Arabic or Hebrew script each half must write a consonant: "Yo Jong" is
+        # no جونغ (jwng) though "yojong" has its consonants.
+        halves = all(_consonant_letters(t) for t in out[i : i + 2])
         for target in other:
             if len(target.text) < 4:
                 continue
-            if not (merged.abjad or target.abjad) and abs(len(target.form) - len(merged.form)) > 2:
+            abjad = merged.abjad or target.abjad
+            if not abjad and abs(len(target.form) - len(merged.form)) > 2:
                 continue
+            if abjad and not halves:
+                continue
+            if merged.abjad and abs(_consonant_letters(merged) - _consonant_letters(target)) > 1:
+                continue  # the skeleton merges doubled letters: "sysy dydar" is no Sadra
             if token_similarity(merged, target)[0] >= GLUED_MIN:
                 out[i : i + 2] = [merged]
                 break

@@ -29,8 +29,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from sanctionmatch.comparable import comparable_form
-from sanctionmatch.index import NameIndex
+from sanctionmatch.index import NameIndex, glued_keys
 from sanctionmatch.names import NAME, PATRONYMIC, NameForm
 
 MAX_SHORTLIST = 24  # list names proposed for full scoring at most
@@ -81,7 +80,8 @@ def shortlist(
         tokens = [t for t in form.tokens if t.role in (NAME, PATRONYMIC)]
         for left, right in itertools.pairwise(tokens):
             # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
-            found.update(index.ids("=" + comparable_form(left.text + right.text)))
+            for key in glued_keys(left, right):
+                found.update(index.ids(key))
     if len(found) > MAX_RANKED:
         return None
     return index.rank(form, found, limit=cap, known=agreeing)
