@@ -210,3 +210,13 @@ def test_top_equals_estimating_every_name(
     with mock.patch("sanctionmatch.index.COMMON", common):
         parts = _partition(evidence, universe)
     assert index._top(parts, total_query, limit, allowed) == expected
+
+
+def test_two_arabic_words_meet_one_list_word() -> None:
+    """Arabic writes نصر الله apart; the list writes "Nasrallah" as one word."""
+    names = [("NASRALLAH, Hasan", "Person"), ("NASR, Ali", "Person"), ("HASAN, Nasir", "Person")]
+    forms = [tokenize_name(name, schema) for name, schema in names]
+    weights = TokenWeights.from_forms([t.form for t in f.tokens] for f in forms)
+    index = build_index(forms, weights=weights)
+    found = index.candidates(tokenize_name("حسن نصر الله"), limit=3)
+    assert index.forms[found[0][1]].normalized == "hasan nasrallah"

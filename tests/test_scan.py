@@ -77,7 +77,9 @@ def _sentences() -> list[dict[str, Any]]:
 SENTENCES = _sentences()
 
 
-@pytest.mark.parametrize("row", SENTENCES, ids=[r["language"] for r in SENTENCES])
+@pytest.mark.parametrize(
+    "row", SENTENCES, ids=[f"{k}-{r['language']}" for k, r in enumerate(SENTENCES)]
+)
 def test_one_news_sentence_per_language(row: dict[str, Any]) -> None:
     """The same news, told in many languages and scripts, names the same listed people.
 

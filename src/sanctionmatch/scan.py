@@ -34,9 +34,17 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
-from sanctionmatch.comparable import comparable_form
+from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.index import MIN_HALF
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import NAME, ORGANIZATION, stop_words, titles, tokenize_name
+from sanctionmatch.names import (
+    NAME,
+    ORGANIZATION,
+    abjad_consonants,
+    stop_words,
+    titles,
+    tokenize_name,
+)
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.shortlist import shortlist
 from sanctionmatch.tables import read_table
@@ -61,6 +69,10 @@ PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the thre
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
 LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
+MEMO_CONSONANTS = 1 << 14  # consonant skeletons of words whose list names are kept, per list
+MIN_CONSONANTS = 2  # consonants of a word of Arabic or Hebrew script that may name
+STRONG_PAIR = 0.85  # similarity of the word pair that carries a match in such a script
+MIN_FUZZY_CONSONANTS = 4  # ... this many, and it may have one consonant more
 
 
 # What may stand between two words of one name: a space or two, or a hyphen.
@@ -82,6 +94,10 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         word = words[k]
         if word.joined:
             return True
+        if word.caseless:
+            # Without capitals to mark names (Arabic, Hangul), only words of the list's
+            # names go on one.
+            return vocabulary.hits(word) or vocabulary.lists(word)
         if word.cased and not word.capitalised:
             return False
         # A common word goes on a name only where capitals mark names, and only as a word
@@ -114,6 +130,74 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         spans.append((start, end))
         i = previous = end
     return spans
+
+
+def _pair_consonants(words: list[Word], matcher: Matcher, vocabulary: Vocabulary) -> list[Word]:
+    """Mark the adjacent words of Arabic or Hebrew script that write two words of a list name.
+
+    Such a script writes a Latin name by its consonants (بوتين "btn" for Putin), and so
+    do most of its ordinary words: a word alone says little. Two adjacent words whose
+    consonants are those of two words of one list name (فلاديمير بوتين, Vladimir Putin;
+    كيم جونغ, Kim Jong) may be that name, and are screened as name words. A skeleton of
+    four consonants or more may have one more than the list word's (ف writes the v of
+    Vladimir: "fldmr", "ldmr").
+    """
+    marked: set[int] = set()
+    for k in range(1, len(words)):
+        left, right = words[k - 1], words[k]
+        if not (left.consonants and right.consonants) or left.consonants == right.consonants:
+            continue
+        if not _adjacent(words, k):
+            continue
+        named = _named_by_consonants(matcher, vocabulary, left)
+        shared = named & _named_by_consonants(matcher, vocabulary, right)
+        first, second = left.latin.split()[-1], right.latin.split()[0]
+        halves = min(len(first), len(second)) >= MIN_HALF  # as index.glued_keys
+        if halves and matcher.index.ids("&" + _glued_skeleton(first + second)):
+            marked.update((k - 1, k))  # نصر الله: one list word, Nasrallah (glued_keys)
+        if shared:
+            marked.update((k - 1, k))
+            # A word of one consonant goes on such a pair if one of those names has it
+            # ("أون", "n", the Un of Kim Jong Un): alone it would meet any name.
+            for short, gap in ((k - 2, k - 1), (k + 1, k + 1)):
+                if short < 0 or short >= len(words) or not _adjacent(words, gap):
+                    continue
+                if _one_consonant_of(words[short], shared, matcher):
+                    marked.add(short)
+    return [attrs.evolve(w, paired=True) if k in marked else w for k, w in enumerate(words)]
+
+
+_ARTICLES = frozenset({"al", "el"})  # the Arabic article, whose one consonant is in most names
+
+
+def _glued_skeleton(glued: str) -> str:
+    return skeleton(comparable_form(glued), abjad=True)  # as index.glued_keys writes it
+
+
+def _one_consonant_of(word: Word, names: frozenset[int], matcher: Matcher) -> bool:
+    """Whether a word of one consonant is a word of one of some list names."""
+    if len(word.consonants) != 1 or len(word.consonants[0]) != 1:
+        return False
+    forms = matcher.index.forms
+    return any(
+        t.role == NAME and t.text not in _ARTICLES and abjad_consonants(t) == word.consonants[0]
+        for i in names
+        for t in forms[i].tokens
+    )
+
+
+def _named_by_consonants(matcher: Matcher, vocabulary: Vocabulary, word: Word) -> frozenset[int]:
+    """The ids of the list names with a word of this word's consonants (see above)."""
+    memo = vocabulary.consonant_names
+    known = memo.get(word.consonants)
+    if known is None:
+        keys = {c for c in word.consonants if len(c) >= MIN_CONSONANTS}
+        keys |= {d for c in keys if len(c) >= MIN_FUZZY_CONSONANTS for d in deletions(c)}
+        known = frozenset().union(*(matcher.index.ids("&" + key) for key in keys))
+        if len(memo) >= MEMO_CONSONANTS:
+            memo.clear()
+        memo[word.consonants] = known
+    return known
 
 
 def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
@@ -174,6 +258,7 @@ def scan_text(
     if len(words) > MAX_WORDS:
         raise ValueError(f"text has {len(words)} words; scan at most {MAX_WORDS} at once")
     words = [_nominative(word, vocabulary) for word in words]
+    words = _pair_consonants(words, matcher, vocabulary)
     screened: dict[str, tuple[Match, ...]] = {}
     # Parts are screened down to this score: low enough for a lone family name to be
     # kept for resolution, high enough for the matcher to skip hopeless candidates.
@@ -228,8 +313,9 @@ def _best_parts(
             last = words[j - 1]
             if not (hits[j - 1 - start] or last.joined or last.latin in vocabulary.generic):
                 continue  # ... and ends with one, or with a generic word ("Wagner Group")
-            if j - i == 1 and not vocabulary.may_stand_alone(words[i]):
-                continue  # one word that names no listed entity alone
+            single = j - i == 1 and not words[i].whole_name  # 김정은 is a whole name
+            if single and (words[i].consonants or not vocabulary.may_stand_alone(words[i])):
+                continue  # one word that names no listed entity alone (in an abjad, none)
             surface = text[words[i].start : words[j - 1].end]
             if any(w.declined for w in words[i:j]):
                 surface = " ".join(_as_written(w) for w in words[i:j])  # "Vladimir Putin"
@@ -246,16 +332,21 @@ def _best_parts(
                 # names a listed entity only if the list name has the number too
                 # ("ARZAMAS-16"); the word alone before it is never a part (see above).
                 matches = tuple(m for m in matches if numbers <= set(_NUMBER.findall(m.name)))
-            if matches and j - i == 1:
+            if matches and single:
                 matches = tuple(m for m in matches if _written_as_listed(m, words[i]))
-            dropped = sum(_names_a_part(words, k) for k in (*range(start, i), *range(j, end)))
-            if matches and dropped:
+            if matches and any(w.consonants for w in words[i:j]):
+                matches = tuple(m for m in matches if _by_three_consonants(m))
+            dropped = sum(
+                _names_a_part(words, k, vocabulary) for k in (*range(start, i), *range(j, end))
+            )
+            beside = _name_goes_on(words, vocabulary, (i, j), span) if matches else []
+            if matches and (dropped or beside):
                 # A part that leaves out a name word of its span while the list name
                 # has a word the part lacks ("Kim Won" of "Kim Won Jin" for "KIM Won
                 # Hong") hides a conflict: it reads less than the text says. So does a
                 # part next to a left-out word that list names use: the text's name
-                # goes on ("Чен Ын" of "Ким Чен Ын" is not the vessel Cheng Jin).
-                beside = _name_goes_on(words, vocabulary, (i, j), span)
+                # goes on ("Чен Ын" of "Ким Чен Ын" is not the vessel Cheng Jin; كيم
+                # جونغ of كيم جونغ أون is not Kim Yo Jong).
                 note = Penalty(f"{dropped} name word(s) of the text left out", 0.0)
                 factors = [_left_out_factor(m, dropped, beside, words[i:j]) for m in matches]
                 matches = tuple(
@@ -263,7 +354,7 @@ def _best_parts(
                     for m, f in zip(matches, factors, strict=True)
                 )
             if matches:
-                parts.append(_Found(i, j, matches, end - start == 1))
+                parts.append(_Found(i, j, matches, end - start == 1 and single))
     # On a tie the part with more name words wins ("Kim Chol Nam" over "Kim Chol"), and
     # then the shorter one (a title adds nothing: "Wladimir Putin", not "Präsident ...").
     parts.sort(key=lambda f: (-f.score, -_name_words(words, f), f.end - f.start, f.start))
@@ -283,7 +374,7 @@ def _screen_part(
     cutoff: float,
 ) -> tuple[Match, ...]:
     """The matches of one part of a span, remembered across documents (names recur)."""
-    lone = len(words) == 1
+    lone = len(words) == 1 and not words[0].whole_name
     # Only a lone word is kept below the threshold, for resolution.
     threshold = floor if lone else cutoff
     memo = vocabulary.screened
@@ -346,15 +437,19 @@ def _name_words(words: Sequence[Word], part: _Found) -> int:
     return sum(words[k].latin not in set_aside for k in range(part.start, part.end))
 
 
-def _names_a_part(words: Sequence[Word], k: int) -> bool:
+def _names_a_part(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
     """Whether a word left out of a part is itself a name word ("Jin" of "Kim Won Jin").
 
     Common words ("Défense", "Sommet") are not, and neither is a capitalised word joined
-    by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names).
+    by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names). In Arabic
+    or Hebrew script, which has no capitals, a word paired with a neighbour as two words
+    of a list name is (see _pair_consonants), or one the lists write as it is written.
     """
     word = words[k]
     if not word.capitalised or word.common:
         return False
+    if word.consonants:
+        return word.paired or any(len(f) >= MIN_FUZZY and f in vocabulary.exact for f in word.forms)
     after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and after.joined and after.capitalised:
         return False
@@ -374,8 +469,9 @@ def _name_goes_on(
     return [
         words[k]
         for k in beside
-        if _names_a_part(words, k) and words[k].latin not in set_aside
-        if vocabulary.hits(words[k])
+        if (_names_a_part(words, k, vocabulary) or words[k].paired)
+        and words[k].latin not in set_aside
+        and vocabulary.hits(words[k])
     ]
 
 
@@ -410,6 +506,22 @@ def _goes_on_a_long_name(match: Match, word: Word, part: Sequence[Word]) -> bool
         if all(set(w.forms) & listed for w in (*part, word)):
             return True
     return False
+
+
+def _by_three_consonants(match: Match) -> bool:
+    """Whether a word of Arabic or Hebrew script agrees with the list name by three consonants.
+
+    Two consonants meet too many names: أعلن وزير ("announced, minister": "ln", "zr")
+    is no "Elena Zhirova", though each word's consonants are a list word's.
+    """
+    return any(
+        p.query is not None and p.similarity >= STRONG_PAIR and _consonant_count(p.query) >= 3
+        for p in match.explanation.pairs
+    )
+
+
+def _consonant_count(text: str) -> int:
+    return sum(c not in "aeiouyw" for c in text)
 
 
 def _by_acronym(match: Match) -> bool:

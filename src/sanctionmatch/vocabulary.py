@@ -79,6 +79,10 @@ class Vocabulary:
     )
     # The nominatives of declined words of text read so far (see base_of).
     bases: dict[str, str | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # The list names with words of given consonants, for words of Arabic or Hebrew script.
+    consonant_names: dict[tuple[str, ...], frozenset[int]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         register(self)  # reset_caches() empties the memos
@@ -87,6 +91,7 @@ class Vocabulary:
         """Forget the parts screened and the declined words read (see reset_caches)."""
         self.screened.clear()
         self.bases.clear()
+        self.consonant_names.clear()
 
     @classmethod
     def from_forms(
@@ -156,12 +161,18 @@ class Vocabulary:
 
     def lists(self, word: Word) -> bool:
         """Whether a word is written in the list's names, common word or not ("Company")."""
+        if word.consonants:
+            return word.paired  # Arabic or Hebrew script (see hits)
         return word.latin in self.generic or any(f in self.exact for f in word.forms)
 
     def hits(self, word: Word) -> bool:
         """Whether a word may be part of a listed name (exactly or within one edit)."""
         if word.common:
             return False
+        if word.consonants:
+            # Arabic or Hebrew script: most words have the consonants of some list word;
+            # two adjacent ones of one list name are a hit (see scan._pair_consonants).
+            return word.paired
         for form in word.forms:
             if form in self.exact:
                 return True

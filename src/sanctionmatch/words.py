@@ -17,10 +17,13 @@ import unicodedata
 from attrs import frozen
 
 from sanctionmatch.comparable import comparable_form, russian_reading
+from sanctionmatch.names import token_skeleton
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
+    ABJADS,
     DIACRITIC_CHARS,
     INVISIBLE_CHARS,
+    dominant_script,
     fold_text,
     latinize,
     other_readings,
@@ -69,7 +72,20 @@ class Word:
     cased: bool  # its line mixes upper and lower case, so capitals mark names
     gap: str  # the text between the previous word and this one
     common: bool = False  # a common word of its language (see is_common_word)
+    consonants: tuple[str, ...] = ()  # written in Arabic or Hebrew script: the skeletons
     declined: bool = False  # ``latin`` is the nominative of a declined word (Putinem)
+    paired: bool = False  # its consonants and a neighbour's are two words of a list name
+
+    @property
+    def caseless(self) -> bool:
+        """Whether the word is written in a script without case (Arabic, Hangul, Han)."""
+        first = self.surface[0]
+        return first.isalpha() and not (first.isupper() or first.islower())
+
+    @property
+    def whole_name(self) -> bool:
+        """Whether the word is a name of several syllables written as one (김정은)."""
+        return script_of(self.surface[0]) == "Hangul" and " " in self.latin
 
     @property
     def joined(self) -> bool:
@@ -77,20 +93,21 @@ class Word:
         return self.gap in ("-", "‐", "‑")
 
 
-# Languages of the common words table written in Cyrillic; the others are in Latin script.
-_CYRILLIC_LANGUAGES = frozenset({"be", "bg", "ru", "uk"})
+# The script each language of the common words table writes in (Latin when not listed).
+_SCRIPT_OF_LANGUAGE = {
+    "ar": "Arabic", "be": "Cyrillic", "bg": "Cyrillic", "el": "Greek", "fa": "Arabic",
+    "he": "Hebrew", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic",
+}  # fmt: skip
 
 
 @functools.cache
 def _common_words() -> dict[str, frozenset[str]]:
     """Latinized common words by the script their languages write them in."""
-    by_script: dict[str, set[str]] = {"Latin": set(), "Cyrillic": set()}
+    by_script: dict[str, set[str]] = {}
     for word, languages in read_table("common_words.tsv", columns=2):
-        codes = {code.strip() for code in languages.split(",")}
-        if codes & _CYRILLIC_LANGUAGES:
-            by_script["Cyrillic"].add(word)
-        if codes - _CYRILLIC_LANGUAGES:
-            by_script["Latin"].add(word)
+        for code in languages.split(","):
+            script = _SCRIPT_OF_LANGUAGE.get(code.strip(), "Latin")
+            by_script.setdefault(script, set()).add(word)
     return {script: frozenset(words) for script, words in by_script.items()}
 
 
@@ -141,7 +158,7 @@ def split_words(text: str) -> list[Word]:
     for start, end, surface in _join_letter_runs(text, raw):
         while line < len(casing) - 1 and casing[line][0] <= start:
             line += 1
-        latin, forms = _word_forms(surface)
+        latin, forms, consonants = _word_forms(surface)
         if forms:
             # Scripts without case (Arabic, Hangul, Han) count as capitalised, and so does
             # a word opening with a digit written for a letter ("0leg").
@@ -151,14 +168,17 @@ def split_words(text: str) -> list[Word]:
             gap = text[previous_end:start] if words else ""
             common = is_common_word(surface, latin)
             cased = casing[line][1]
-            words.append(Word(start, end, surface, latin, forms, capitalised, cased, gap, common))
+            words.append(
+                Word(start, end, surface, latin, forms, capitalised, cased, gap, common, consonants)
+            )
         previous_end = end
     return words
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
-    """A word's latin text and the comparable forms of its parts (memoized: words recur)."""
+def _word_forms(surface: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A word's latin text, the comparable forms of its parts and, for a word of Arabic or
+    Hebrew script, their consonant skeletons (memoized: words recur)."""
     latin = _latin_of(surface)
     forms = tuple(comparable_form(p) for p in latin.split())
     # A Russian name as another language writes it ("Putinas", "Poetin", "Putyin") is
@@ -171,7 +191,10 @@ def _word_forms(surface: str) -> tuple[str, tuple[str, ...]]:
     for alternative in other_readings(surface):
         # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
         forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
-    return latin, forms
+    consonants: tuple[str, ...] = ()
+    if not surface.isascii() and dominant_script(surface) in ABJADS:
+        consonants = tuple(token_skeleton(p, comparable_form(p), True) for p in latin.split())
+    return latin, forms, consonants
 
 
 def _latin_of(surface: str) -> str:
