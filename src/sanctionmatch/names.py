@@ -53,6 +53,7 @@ NUMBER = "number"
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
+SYLLABLE_LETTERS = 7  # the longest latinized syllable of a Korean name ("ppyeong")
 
 
 class Token(NamedTuple):
@@ -246,13 +247,18 @@ def _reorder(text: str) -> str:
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
 
-def _role(text: str, form: str, schema: str, count: int) -> str:
+def _role(text: str, form: str, schema: str, count: int, *, last: bool, word: bool) -> str:
+    """A token's role; ``word``: it may be a function word (see _may_be_function_word)."""
     if text.isdigit():
         return NUMBER
     if schema == ORGANIZATION:
-        if _ROMAN.match(text):
-            return NUMBER
         cls = _org_words().get(text)
+        if cls in ("stop", "syllable"):
+            cls = "stop" if word else None
+        # "I" and "V" are numerals and words: a numeral ends a name ("Fund V"), the words
+        # "and" and "in" stand within one ("Bank i Kredit", "jednotka v provincii").
+        if _ROMAN.match(text) and (cls != "stop" or last):
+            return NUMBER
         if cls is None and is_generic_word(text):
             return GENERIC  # "bendrove", "tarsasag": "company" in other languages
         return {"stop": STOP, "generic": GENERIC, "qualifier": QUALIFIER}.get(cls or "", NAME)
@@ -333,9 +339,12 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
             raw = _reread(raw, read_numbers)
     qualifiers = _qualifiers(cleaned) if resolved == ORGANIZATION else frozenset()
     tokens: list[Token] = []
-    for token, abjad in raw:
+    syllabic = resolved == ORGANIZATION and _in_syllables(raw)
+    for position, (token, abjad) in enumerate(raw):
         form = comparable_form(token)
-        role = _role(token, form, resolved, len(raw))
+        last = position == len(raw) - 1
+        word = _may_be_function_word(raw, position, syllabic=syllabic)
+        role = _role(token, form, resolved, len(raw), last=last, word=word)
         if role == NAME and token in qualifiers:
             role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
@@ -354,6 +363,34 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         written,
         _cut_word(written),
     )
+
+
+def _in_syllables(tokens: list[tuple[str, bool]]) -> bool:
+    """Whether an organisation's name may be written in syllables ("Da Yang Shipping").
+
+    Chinese, Korean and Vietnamese names are written syllable by syllable, and some
+    syllables are function words of European languages too ("da", "na", "van"). In a name
+    whose words, generic words aside, are no longer than syllables, they are names.
+    """
+    words = _org_words()
+    return all(
+        len(text) <= SYLLABLE_LETTERS
+        for text, _ in tokens
+        if words.get(text) in (None, "syllable") and not is_generic_word(text)
+    )
+
+
+def _may_be_function_word(tokens: list[tuple[str, bool]], position: int, *, syllabic: bool) -> bool:
+    """Whether a word of an organisation's name may be a function word ("na", "a", "i").
+
+    "na" is Slavic "of", and a syllable of "Na Sung Trading" (see :func:`_in_syllables`);
+    "a" is Czech "and" among words, and a letter of "E.A. Co." among letters.
+    """
+    text = tokens[position][0]
+    if len(text) == 1:
+        neighbours = tokens[max(0, position - 1) : position] + tokens[position + 1 : position + 2]
+        return all(len(other) > 1 for other, _ in neighbours)
+    return not syllabic or _org_words().get(text) != "syllable"
 
 
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
