@@ -343,3 +343,9 @@ def test_function_words_that_are_syllables_or_letters_stay_names() -> None:
     assert roles["na"] == "name"
     assert [t.role for t in tokenize_name("E.A. Co.", "Organization").tokens] == ["name", "name"]
     assert tokenize_name("Fund V", "Organization").tokens[-1].role == NUMBER
+
+
+def test_a_letter_at_either_end_is_no_conjunction_numeral() -> None:
+    """ "I" opening or "V" ending a name is a numeral; "a", "y" at an end weigh nothing."""
+    assert tokenize_name("I-Soon", "Organization").tokens[0].role == NUMBER
+    assert [t.role for t in tokenize_name("Maria E", "Organization").tokens] == ["name", "stop"]

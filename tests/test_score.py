@@ -264,3 +264,9 @@ def test_words_with_other_endings_pair_in_organisation_names() -> None:
     person = explain("Ivan Mechanicky", "Ivan Mechanical", schema="Person")
     assert "inflected" not in [p.form for p in person.pairs]
 
+
+def test_a_letter_that_is_a_word_pairs_as_no_initial() -> None:
+    """Czech "v" ("in") between two words of a name does not stand for "Vanessa"."""
+    found = explain("Vanessa Beck", "BIKE V. CENTER", schema="Organization")
+    assert "initial" not in [p.form for p in found.pairs]
+    assert found.score < DEFAULT_THRESHOLD

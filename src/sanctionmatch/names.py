@@ -247,7 +247,7 @@ def _reorder(text: str) -> str:
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
 
-def _role(text: str, form: str, schema: str, count: int, *, last: bool, word: bool) -> str:
+def _role(text: str, form: str, schema: str, count: int, *, word: bool) -> str:
     """A token's role; ``word``: it may be a function word (see _may_be_function_word)."""
     if text.isdigit():
         return NUMBER
@@ -255,9 +255,9 @@ def _role(text: str, form: str, schema: str, count: int, *, last: bool, word: bo
         cls = _org_words().get(text)
         if cls in ("stop", "syllable"):
             cls = "stop" if word else None
-        # "I" and "V" are numerals and words: a numeral ends a name ("Fund V"), the words
-        # "and" and "in" stand within one ("Bank i Kredit", "jednotka v provincii").
-        if _ROMAN.match(text) and (cls != "stop" or last):
+        # "I" and "V" are numerals and words: "and" and "in" stand between words ("Bank
+        # i Kredit", "jednotka v provincii"), a numeral ends a name ("Fund V").
+        if _ROMAN.match(text) and cls != "stop":
             return NUMBER
         if cls is None and is_generic_word(text):
             return GENERIC  # "bendrove", "tarsasag": "company" in other languages
@@ -342,9 +342,8 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     syllabic = resolved == ORGANIZATION and _in_syllables(raw)
     for position, (token, abjad) in enumerate(raw):
         form = comparable_form(token)
-        last = position == len(raw) - 1
         word = _may_be_function_word(raw, position, syllabic=syllabic)
-        role = _role(token, form, resolved, len(raw), last=last, word=word)
+        role = _role(token, form, resolved, len(raw), word=word)
         if role == NAME and token in qualifiers:
             role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
@@ -383,14 +382,19 @@ def _in_syllables(tokens: list[tuple[str, bool]]) -> bool:
 def _may_be_function_word(tokens: list[tuple[str, bool]], position: int, *, syllabic: bool) -> bool:
     """Whether a word of an organisation's name may be a function word ("na", "a", "i").
 
-    "na" is Slavic "of", and a syllable of "Na Sung Trading" (see :func:`_in_syllables`);
-    "a" is Czech "and" among words, and a letter of "E.A. Co." among letters.
+    "na" is Slavic "of", and a syllable of "Na Sung Trading" (see :func:`_in_syllables`).
+    A letter is Czech "a" ("and") among words, but a letter of "E.A. Co." among letters,
+    and "I" or "V" is a numeral unless it stands between two words ("Fund V", "I-Soon").
     """
     text = tokens[position][0]
-    if len(text) == 1:
-        neighbours = tokens[max(0, position - 1) : position] + tokens[position + 1 : position + 2]
-        return all(len(other) > 1 for other, _ in neighbours)
-    return not syllabic or _org_words().get(text) != "syllable"
+    if syllabic and _org_words().get(text) == "syllable":
+        return False
+    if len(text) > 1:
+        return True
+    neighbours = tokens[max(0, position - 1) : position] + tokens[position + 1 : position + 2]
+    if any(len(other) == 1 for other, _ in neighbours):
+        return False
+    return len(neighbours) == 2 or not _ROMAN.match(text)
 
 
 _PARENTHESES = re.compile(r"\(([^()]*)\)")

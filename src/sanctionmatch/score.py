@@ -149,7 +149,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.role == NUMBER or b.role == NUMBER:
         return 0.0, "number"
     if len(a.text) == 1 or len(b.text) == 1:
-        if a.text[0] == b.text[0]:
+        # A letter that is a word ("a", "and") abbreviates nothing.
+        if a.text[0] == b.text[0] and STOP not in (a.role, b.role):
             return 0.9, "initial"
         return 0.0, "initial"
     if a.form == b.form:
