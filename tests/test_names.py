@@ -316,3 +316,36 @@ def test_a_short_legal_form_that_is_a_name_does_not_make_an_organisation() -> No
     assert tokenize_name("Khairuddin as-Sayyed").schema == PERSON
     assert tokenize_name("SYAH, Heris").schema == PERSON
     assert tokenize_name("KOMZ Rt.").schema == ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("name", "stop"),
+    [
+        ("Komunistická strana na Filipínách", ["na"]),
+        ("Ministerstvo obrany a logistiky ozbrojených síl", ["a"]),
+        ("Forças Armadas da Federação da Rússia", ["da", "da"]),
+        ("Ministerul Apărării și Logisticii", ["si"]),
+        ("Nationale politie van Nicaragua", ["van"]),
+        ("Bank i Kredit", ["i"]),
+        ("Regionální jednotka v provincii Teherán", ["v"]),
+    ],
+    ids=str,
+)
+def test_function_words_of_eu_languages_weigh_nothing(name: str, stop: list[str]) -> None:
+    """ "and", "of", "in" in the EU languages are stop words, "i" and "v" no numerals."""
+    form = tokenize_name(name, "Organization")
+    assert [t.text for t in form.tokens if t.role == "stop"] == stop
+
+
+def test_function_words_that_are_syllables_or_letters_stay_names() -> None:
+    """ "na" among syllables, a letter among letters and a final numeral keep their role."""
+    roles = {t.text: t.role for t in tokenize_name("Na Sung Trading", "Organization").tokens}
+    assert roles["na"] == "name"
+    assert [t.role for t in tokenize_name("E.A. Co.", "Organization").tokens] == ["name", "name"]
+    assert tokenize_name("Fund V", "Organization").tokens[-1].role == NUMBER
+
+
+def test_a_letter_at_either_end_is_no_conjunction_numeral() -> None:
+    """ "I" opening or "V" ending a name is a numeral; "a", "y" at an end weigh nothing."""
+    assert tokenize_name("I-Soon", "Organization").tokens[0].role == NUMBER
+    assert [t.role for t in tokenize_name("Maria E", "Organization").tokens] == ["name", "stop"]

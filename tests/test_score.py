@@ -252,3 +252,21 @@ def test_an_abjad_writes_what_latin_spells_as_consonants() -> None:
     assert compare("اسرا", "Severa") < DEFAULT_THRESHOLD  # no letter for the v
     assert compare("حمیدی", "Hamidi") >= DEFAULT_THRESHOLD  # ی for the -i
     assert compare("حمیدی", "Hamad") < DEFAULT_THRESHOLD
+
+
+def test_words_with_other_endings_pair_in_organisation_names() -> None:
+    """A Czech adjective pairs with the English one in an organisation's name, not a person's."""
+    found = explain(
+        "Uljanovský mechanický závod", "Ulyanovsk Mechanical Plant", schema="Organization"
+    )
+    forms = {(p.query, p.candidate): p.form for p in found.pairs}
+    assert forms[("mechanicky", "mechanical")] == "inflected"
+    person = explain("Ivan Mechanicky", "Ivan Mechanical", schema="Person")
+    assert "inflected" not in [p.form for p in person.pairs]
+
+
+def test_a_letter_that_is_a_word_pairs_as_no_initial() -> None:
+    """Czech "v" ("in") between two words of a name does not stand for "Vanessa"."""
+    found = explain("Vanessa Beck", "BIKE V. CENTER", schema="Organization")
+    assert "initial" not in [p.form for p in found.pairs]
+    assert found.score < DEFAULT_THRESHOLD

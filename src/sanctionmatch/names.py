@@ -53,6 +53,7 @@ NUMBER = "number"
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
+SYLLABLE_LETTERS = 7  # the longest latinized syllable of a Korean name ("ppyeong")
 
 
 class Token(NamedTuple):
@@ -246,13 +247,18 @@ def _reorder(text: str) -> str:
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:x{0,3}|xl|l|lx{1,3}|xc)(?:i{1,3}|iv|v|vi{1,3}|ix)?$")
 
 
-def _role(text: str, form: str, schema: str, count: int, *, abjad: bool = False) -> str:
+def _role(text: str, form: str, schema: str, count: int, *, word: bool, abjad: bool = False) -> str:
+    """A token's role; ``word``: it may be a function word (see _may_be_function_word)."""
     if text.isdigit():
         return NUMBER
     if schema == ORGANIZATION:
-        if _ROMAN.match(text):
-            return NUMBER
         cls = _org_words().get(text)
+        if cls in ("stop", "syllable"):
+            cls = "stop" if word else None
+        # "I" and "V" are numerals and words: "and" and "in" stand between words ("Bank
+        # i Kredit", "jednotka v provincii"), a numeral ends a name ("Fund V").
+        if _ROMAN.match(text) and cls != "stop":
+            return NUMBER
         if cls is None and is_generic_word(text):
             return GENERIC  # "bendrove", "tarsasag": "company" in other languages
         return {"stop": STOP, "generic": GENERIC, "qualifier": QUALIFIER}.get(cls or "", NAME)
@@ -335,9 +341,11 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
             raw = _reread(raw, read_numbers)
     qualifiers = _qualifiers(cleaned) if resolved == ORGANIZATION else frozenset()
     tokens: list[Token] = []
-    for token, abjad in raw:
+    syllabic = resolved == ORGANIZATION and _in_syllables(raw)
+    for position, (token, abjad) in enumerate(raw):
         form = comparable_form(token)
-        role = _role(token, form, resolved, len(raw), abjad=abjad)
+        word = _may_be_function_word(raw, position, syllabic=syllabic)
+        role = _role(token, form, resolved, len(raw), word=word, abjad=abjad)
         if role == NAME and token in qualifiers:
             role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
@@ -356,6 +364,39 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         written,
         _cut_word(written),
     )
+
+
+def _in_syllables(tokens: list[tuple[str, bool]]) -> bool:
+    """Whether an organisation's name may be written in syllables ("Da Yang Shipping").
+
+    Chinese, Korean and Vietnamese names are written syllable by syllable, and some
+    syllables are function words of European languages too ("da", "na", "van"). In a name
+    whose words, generic words aside, are no longer than syllables, they are names.
+    """
+    words = _org_words()
+    return all(
+        len(text) <= SYLLABLE_LETTERS
+        for text, _ in tokens
+        if words.get(text) in (None, "syllable") and not is_generic_word(text)
+    )
+
+
+def _may_be_function_word(tokens: list[tuple[str, bool]], position: int, *, syllabic: bool) -> bool:
+    """Whether a word of an organisation's name may be a function word ("na", "a", "i").
+
+    "na" is Slavic "of", and a syllable of "Na Sung Trading" (see :func:`_in_syllables`).
+    A letter is Czech "a" ("and") among words, but a letter of "E.A. Co." among letters,
+    and "I" or "V" is a numeral unless it stands between two words ("Fund V", "I-Soon").
+    """
+    text = tokens[position][0]
+    if syllabic and _org_words().get(text) == "syllable":
+        return False
+    if len(text) > 1:
+        return True
+    neighbours = tokens[max(0, position - 1) : position] + tokens[position + 1 : position + 2]
+    if any(len(other) == 1 for other, _ in neighbours):
+        return False
+    return len(neighbours) == 2 or not _ROMAN.match(text)
 
 
 _PARENTHESES = re.compile(r"\(([^()]*)\)")

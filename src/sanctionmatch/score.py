@@ -5,7 +5,8 @@ candidate token (best pairs first); a pair's similarity is the best evidence amo
 tokens' forms: identical latin text, identical cross-convention comparable form, identical
 consonant skeleton (abjad scripts), an initial, or an edit-distance similarity; in an
 organisation's name, two generic words of one concept in two languages ("bendrovė",
-"company") pair as a translation (:mod:`sanctionmatch.translations`); person names left
+"company") pair as a translation (:mod:`sanctionmatch.translations`), and one word with
+other endings ("Uljanovský", "Ulyanovsk") as an inflection; person names left
 unpaired may pair as a nickname and its full name ("Bob", "Robert"). Adjacent
 tokens glued on one side ("Jongun", "JSCARGUMENT") are split to meet the other side.
 
@@ -93,6 +94,9 @@ GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
 TRANSLATION = 0.9  # "bendrovė" for "company": one generic word in two languages
+INFLECTED = 0.85  # "Uljanovský" for "Ulyanovsk": one word with another ending
+MIN_STEM = 5  # letters two inflected forms of a word share at the start, at least
+MAX_ENDING = 4  # letters of an inflection's ending, at most
 TITLED_FAMILY = 0.5  # factor on the cost of given names a titled family name leaves unsaid
 TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field width
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
@@ -146,7 +150,8 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return 0.0, "number"
     if len(a.text) == 1 or len(b.text) == 1:
         one = a if len(a.text) == 1 else b
-        if a.text[0] == b.text[0] and not one.abjad:
+        # A letter that is a word ("a", "and") abbreviates nothing.
+        if a.text[0] == b.text[0] and not one.abjad and STOP not in (a.role, b.role):
             return 0.9, "initial"
         # One consonant left of an Arabic or Hebrew word is not an initial (עם is "m").
         return 0.0, "initial"
@@ -637,6 +642,26 @@ def _is_abbreviation(short: str, long: str) -> bool:
     return short[-1] == long[-1] and all(char in rest for char in short)
 
 
+_ENDING = re.compile(r"[aeiouy]*(?:[cSjhklmnstvz][aeiouy]*){0,2}")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two comparable forms are one word with other endings ("ulianovski", "ulianovsk").
+
+    The EU writes an organisation's name in each of its languages, and they decline and
+    derive the words of names: the Czech adjective of a city (Uljanovský) or the Bulgarian
+    article (Filipinite). The words must share :data:`MIN_STEM` letters at the start and
+    differ only in endings of :data:`MAX_ENDING` letters with two consonants at most.
+    """
+    stem = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    if stem < MIN_STEM or a == b:
+        return False
+    ends = (a[stem:], b[stem:])
+    return all(len(end) <= MAX_ENDING and _ENDING.fullmatch(end) for end in ends)
+
+
 def _acronym(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, int] | None:
     """Find a one-word side that spells the initials of the other ("PLA" and "People's ...")."""
     for one, many, flip in ((qt, ct, False), (ct, qt, True)):
@@ -743,6 +768,8 @@ def _align(
                 and (_is_abbreviation(q.text, c.text) or _is_abbreviation(c.text, q.text))
             ):
                 sim, how = ABBREVIATION, "abbreviation"
+            if org and sim < INFLECTED and _inflected(q.form, c.form):
+                sim, how = INFLECTED, "inflected"
             if translate and sim < TRANSLATION and are_translations(q.form, c.form):
                 sim, how = TRANSLATION, "translation"
             if cut is not None and sim < TRUNCATED and _begins(cut, q.text, c.text):
