@@ -384,17 +384,20 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
             i += 1  # the Arabic article, split off as written (الروسي is "al rwsy")
             continue
         merged = _merged(out[i], out[i + 1])
-        # Against Arabic or Hebrew script each half must write a consonant: "Yo Jong" is
-        # no جونغ (jwng) though "yojong" has its consonants.
-        halves = all(_consonant_letters(t) for t in out[i : i + 2])
+        halves: bool | None = None  # each half writes a consonant (asked of abjad pairs only)
         for target in other:
             if len(target.text) < 4:
                 continue
             abjad = merged.abjad or target.abjad
             if not abjad and abs(len(target.form) - len(merged.form)) > 2:
                 continue
-            if abjad and not halves:
-                continue
+            if abjad:
+                # Against Arabic or Hebrew script each half must write a consonant: "Yo
+                # Jong" is no جونغ (jwng) though "yojong" has its consonants.
+                if halves is None:
+                    halves = all(_consonant_letters(t) for t in out[i : i + 2])
+                if not halves:
+                    continue
             if merged.abjad and abs(_consonant_letters(merged) - _consonant_letters(target)) > 1:
                 continue  # the skeleton merges doubled letters: "sysy dydar" is no Sadra
             if token_similarity(merged, target)[0] >= GLUED_MIN:
