@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from sanctionmatch.text import (
     clean_text,
     dominant_script,
     fold_confusables,
+    greek_reading,
     latin_reading,
     latinize,
     marked_reading,
@@ -171,3 +173,18 @@ def test_other_readings_are_distinct_and_only_when_they_differ() -> None:
     assert other_readings("Rogaščuk") == ("Rogashchuk",)
     assert other_readings("МОНАММАD") == ("MOHAMMAD",)
     assert readings("Rogaščuk") == ("Rogaščuk", "Rogashchuk")
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Βλαντιμίρ Πούτιν", "Vladimir Poutin"),  # ντ is d and β is v in a foreign name
+        ("Σεργκέι Σοϊγκού", "Sergei Soigou"),  # γκ is g
+        ("ΝΤΜΙΤΡΙ ΠΕΣΚΟΦ", "DMITRI PESKOF"),  # φ is f, capitals stay capitals
+        ("Αθήνα", None),  # no such letter: the name as latinized is the reading
+        ("Vladimir Putin", None),
+    ],
+)
+def test_greek_reading_writes_the_sounds_of_foreign_names(text: str, reading: str | None) -> None:
+    """Greek writes d, b and g of foreign names as ντ, μπ and γκ."""
+    assert greek_reading(text) == reading

@@ -12,7 +12,7 @@ from sanctionmatch.words import split_words
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Vocabulary:
-    names = ["PUTIN, Vladimir", "ZAKHAROVA, Maria", "Anna PUTINOVA"]
+    names = ["PUTIN, Vladimir", "ZAKHAROVA, Maria", "Anna PUTINOVA", "SHOIGU, Sergej"]
     return vocabulary_of(Matcher([Entity(id="e", schema="Person", names=names)]))
 
 
@@ -28,6 +28,7 @@ def vocabulary() -> Vocabulary:
         ("Putem", None),  # too short a stem to say
         ("Putina", "putin"),  # genitive
         ("Путину", "putin"),  # dative
+        ("Siergiejem", "sergej"),  # Polish instrumental of Siergiej, read as Russian
     ],
 )
 def test_base_of_a_declined_word(vocabulary: Vocabulary, word: str, base: str | None) -> None:

@@ -229,15 +229,50 @@ def _digraph(letter: str, capitals: bool) -> str:
     return digraph.upper() if capitals else digraph.capitalize()
 
 
+# How Greek writes the sounds of foreign names: ντ for d (Βλαντιμίρ, Vladimir), μπ for b,
+# γκ for g (Σεργκέι), and β, φ are v and f. Latinized letter by letter they are nt, mp,
+# gk, b and ph, far from the lists' spellings.
+_GREEK_SOUNDS = {"ντ": "d", "μπ": "b", "γκ": "g", "β": "v", "φ": "f"}
+_GREEK_SOUND = re.compile("|".join(_GREEK_SOUNDS), re.IGNORECASE)
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def greek_reading(text: str) -> str | None:
+    """Read a name in Greek script as Greek writes foreign names, in Latin letters.
+
+    >>> greek_reading("Βλαντιμίρ Πούτιν")
+    'Vladimir Poutin'
+
+    Returns:
+        The latinized reading, or None when the text has no such Greek letters.
+    """
+    if _GREEK_LETTER.search(text) is None:
+        return None
+    plain = _DIACRITICS.sub("", unicodedata.normalize("NFD", text))
+    if _GREEK_SOUND.search(plain) is None:
+        return None
+
+    def sound(match: re.Match[str]) -> str:
+        latin = _GREEK_SOUNDS[match.group(0).lower()]
+        return latin.upper() if match.group(0)[0].isupper() else latin
+
+    return unidecode(_GREEK_SOUND.sub(sound, plain))
+
+
 @functools.lru_cache(maxsize=MEMO_READINGS)
 def other_readings(text: str) -> tuple[str, ...]:
     """The other ways screening reads a name.
 
-    They are :func:`latin_reading`, :func:`marked_reading` and, for a Korean name written
-    in Cyrillic, :func:`~sanctionmatch.korean.korean_reading`. Memoized: compare() and
-    match() ask for every name they see, and names recur.
+    They are :func:`latin_reading`, :func:`marked_reading`, :func:`greek_reading` and,
+    for a Korean name written in Cyrillic, :func:`~sanctionmatch.korean.korean_reading`.
+    Memoized: compare() and match() ask for every name they see, and names recur.
     """
-    readings = (latin_reading(text), marked_reading(text), korean_reading(text))
+    readings = (
+        latin_reading(text),
+        marked_reading(text),
+        korean_reading(text),
+        greek_reading(text),
+    )
     return tuple(dict.fromkeys(r for r in readings if r is not None))
 
 

@@ -19,7 +19,7 @@ import attrs
 from attrs import frozen
 
 from sanctionmatch.collector import collector_paused
-from sanctionmatch.comparable import comparable_form
+from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.memo import register
 from sanctionmatch.model import PERSON, Match
 from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, tokenize_name
@@ -150,9 +150,14 @@ class Vocabulary:
         if not any(f in self.exact for f in word.forms):
             for ending, added in _DECLENSIONS:
                 stem = latin.removesuffix(ending)
-                readable = stem != latin and len(stem) >= MIN_STEM and " " not in stem
-                if readable and comparable_form(stem + added) in self.exact:
-                    base = stem + added
+                if stem == latin or len(stem) < MIN_STEM or " " in stem:
+                    continue
+                # Read as Russian too: Polish "Siergiejem" is Siergiej, Sergej.
+                for nominative in dict.fromkeys((stem + added, russian_reading(stem + added))):
+                    if comparable_form(nominative) in self.exact:
+                        base = nominative
+                        break
+                if base is not None:
                     break
         if len(self.bases) >= MEMO_BASES:
             self.bases.clear()
