@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
-from sanctionmatch.comparable import comparable_form, skeleton
+from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.index import MIN_HALF
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
 from sanctionmatch.names import (
@@ -71,6 +71,7 @@ LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 MEMO_CONSONANTS = 1 << 14  # consonant skeletons of words whose list names are kept, per list
 MIN_CONSONANTS = 2  # consonants of a word of Arabic or Hebrew script that may name
+MIN_FAMILY_CONSONANTS = 3  # ... and of a family name such a word names alone, resolved
 STRONG_PAIR = 0.85  # similarity of the word pair that carries a match in such a script
 MIN_FUZZY_CONSONANTS = 4  # ... this many, and it may have one consonant more
 
@@ -268,6 +269,7 @@ def scan_text(
         span = (start, end)
         found.extend(_best_parts(matcher, text, words, span, vocabulary, screened, floor, cutoff))
     chosen = _resolve(found, words)
+    chosen = sorted(chosen + _resolve_consonants(chosen, words), key=lambda f: f.start)
     mentions = []
     for item in chosen:
         if item.score < cutoff:
@@ -627,6 +629,45 @@ def _resolve_one(
             why = attrs.evolve(match.explanation, query=words[item.start].surface)
             return _Found(item.start, item.end, (attrs.evolve(match, explanation=why),), True)
     return None
+
+
+def _resolve_consonants(chosen: list[_Found], words: Sequence[Word]) -> list[_Found]:
+    """Family names alone in Arabic or Hebrew script, resolved by a full mention in the text.
+
+    In such a script a word alone is never a mention (see :func:`_pair_consonants`); but
+    once the text names a listed person in full in that script (فلاديمير بوتين), a word
+    written with the consonants of the person's family name (بوتين, "btn") names the
+    person again. The family name must have three consonants at least: two meet too many
+    words.
+    """
+    by_consonants: dict[str, _Found] = {}
+    for mention in sorted(chosen, key=lambda f: -f.score):
+        best = mention.matches[0]
+        if mention.end - mention.start < 2 or best.score < DEFAULT_THRESHOLD:
+            continue
+        if best.entity.schema != PERSON or not words[mention.start].consonants:
+            continue  # a person named in full in the same script
+        for form in family_forms(best.name):
+            consonants = abjad_skeleton(form)
+            if len(consonants) >= MIN_FAMILY_CONSONANTS:
+                by_consonants.setdefault(consonants, mention)
+    if not by_consonants:
+        return []
+    taken = {k for f in chosen for k in range(f.start, f.end)}
+    resolved = []
+    for k, word in enumerate(words):
+        if k in taken or len(word.consonants) != 1 or word.common:
+            continue
+        full = by_consonants.get(word.consonants[0])
+        if full is None:
+            continue
+        said_as = text_of(words, full.start, full.end)
+        where = words[full.start].start
+        note = Penalty(f"a family name alone, resolved by {said_as!r} at {where}", 0)
+        match = _adjust(full.matches[0], RESOLVED, note)
+        why = attrs.evolve(match.explanation, query=word.surface)
+        resolved.append(_Found(k, k + 1, (attrs.evolve(match, explanation=why),), True))
+    return resolved
 
 
 def text_of(words: Sequence[Word], start: int, end: int) -> str:
