@@ -73,6 +73,15 @@ def abjad_skeleton(text: str) -> str:
     return skeleton(comparable_form(text.replace("j", "dj")), abjad=True)
 
 
+def consonant_letters(text: str) -> int:
+    """Letters of a latinized token that Arabic or Hebrew script writes as consonants.
+
+    Doubled letters count twice, as written (عبد الله, "bdllh": 5); y and w, which
+    also write vowels there, do not count.
+    """
+    return sum(c not in "aeiouyw" for c in text)
+
+
 @functools.lru_cache(maxsize=MEMO_TOKENS)
 def skeleton(form: str, *, abjad: bool = False) -> str:
     """Return the consonant skeleton of a comparable form.

@@ -34,17 +34,10 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
-from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
-from sanctionmatch.index import MIN_HALF
+from sanctionmatch.abjad import by_three_consonants, pair_consonants
+from sanctionmatch.comparable import abjad_skeleton, comparable_form
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import (
-    NAME,
-    ORGANIZATION,
-    abjad_consonants,
-    stop_words,
-    titles,
-    tokenize_name,
-)
+from sanctionmatch.names import NAME, ORGANIZATION, stop_words, titles, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.shortlist import shortlist
 from sanctionmatch.tables import read_table
@@ -56,7 +49,7 @@ from sanctionmatch.vocabulary import (
     family_forms,
     vocabulary_of,
 )
-from sanctionmatch.words import Word, split_words
+from sanctionmatch.words import Word, adjacent, split_words
 
 if TYPE_CHECKING:
     from sanctionmatch.matcher import Matcher
@@ -69,15 +62,9 @@ PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the thre
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
 LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
-MEMO_CONSONANTS = 1 << 14  # consonant skeletons of words whose list names are kept, per list
-MIN_CONSONANTS = 2  # consonants of a word of Arabic or Hebrew script that may name
-MIN_FAMILY_CONSONANTS = 3  # ... and of a family name such a word names alone, resolved
-STRONG_PAIR = 0.85  # similarity of the word pair that carries a match in such a script
-MIN_FUZZY_CONSONANTS = 4  # ... this many, and it may have one consonant more
+MIN_FAMILY_CONSONANTS = 3  # consonants of a family name a word of Arabic script names alone
 
 
-# What may stand between two words of one name: a space or two, or a hyphen.
-_NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
 _HYPHEN = "-‐‑"
 _NUMBER = re.compile(r"\d+")
 
@@ -115,7 +102,7 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
             i += 1
             continue
         start, end = i, i + 1
-        while end < len(words) and end - start < MAX_SPAN and _adjacent(words, end):
+        while end < len(words) and end - start < MAX_SPAN and adjacent(words, end):
             if name_like(end):
                 end += 1
             elif _bridges(words, end, vocabulary) and end + 1 - start < MAX_SPAN:
@@ -124,81 +111,13 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
                 break
         # Leftwards no further than the span before: spans never overlap (two spans
         # sharing "SERGEI SHOIGU" reported it twice).
-        while start > previous and end - start < MAX_SPAN and _adjacent(words, start):
+        while start > previous and end - start < MAX_SPAN and adjacent(words, start):
             if not (name_like(start - 1) or words[start - 1].latin in vocabulary.generic):
                 break  # leftwards, a generic word of any case: "le groupe Wagner"
             start -= 1
         spans.append((start, end))
         i = previous = end
     return spans
-
-
-def _pair_consonants(words: list[Word], matcher: Matcher, vocabulary: Vocabulary) -> list[Word]:
-    """Mark the adjacent words of Arabic or Hebrew script that write two words of a list name.
-
-    Such a script writes a Latin name by its consonants (بوتين "btn" for Putin), and so
-    do most of its ordinary words: a word alone says little. Two adjacent words whose
-    consonants are those of two words of one list name (فلاديمير بوتين, Vladimir Putin;
-    كيم جونغ, Kim Jong) may be that name, and are screened as name words. A skeleton of
-    four consonants or more may have one more than the list word's (ف writes the v of
-    Vladimir: "fldmr", "ldmr").
-    """
-    marked: set[int] = set()
-    for k in range(1, len(words)):
-        left, right = words[k - 1], words[k]
-        if not (left.consonants and right.consonants) or left.consonants == right.consonants:
-            continue
-        if not _adjacent(words, k):
-            continue
-        named = _named_by_consonants(matcher, vocabulary, left)
-        shared = named & _named_by_consonants(matcher, vocabulary, right)
-        first, second = left.latin.split()[-1], right.latin.split()[0]
-        halves = min(len(first), len(second)) >= MIN_HALF  # as index.glued_keys
-        if halves and matcher.index.ids("&" + _glued_skeleton(first + second)):
-            marked.update((k - 1, k))  # نصر الله: one list word, Nasrallah (glued_keys)
-        if shared:
-            marked.update((k - 1, k))
-            # A word of one consonant goes on such a pair if one of those names has it
-            # ("أون", "n", the Un of Kim Jong Un): alone it would meet any name.
-            for short, gap in ((k - 2, k - 1), (k + 1, k + 1)):
-                if short < 0 or short >= len(words) or not _adjacent(words, gap):
-                    continue
-                if _one_consonant_of(words[short], shared, matcher):
-                    marked.add(short)
-    return [attrs.evolve(w, paired=True) if k in marked else w for k, w in enumerate(words)]
-
-
-_ARTICLES = frozenset({"al", "el"})  # the Arabic article, whose one consonant is in most names
-
-
-def _glued_skeleton(glued: str) -> str:
-    return skeleton(comparable_form(glued), abjad=True)  # as index.glued_keys writes it
-
-
-def _one_consonant_of(word: Word, names: frozenset[int], matcher: Matcher) -> bool:
-    """Whether a word of one consonant is a word of one of some list names."""
-    if len(word.consonants) != 1 or len(word.consonants[0]) != 1:
-        return False
-    forms = matcher.index.forms
-    return any(
-        t.role == NAME and t.text not in _ARTICLES and abjad_consonants(t) == word.consonants[0]
-        for i in names
-        for t in forms[i].tokens
-    )
-
-
-def _named_by_consonants(matcher: Matcher, vocabulary: Vocabulary, word: Word) -> frozenset[int]:
-    """The ids of the list names with a word of this word's consonants (see above)."""
-    memo = vocabulary.consonant_names
-    known = memo.get(word.consonants)
-    if known is None:
-        keys = {c for c in word.consonants if len(c) >= MIN_CONSONANTS}
-        keys |= {d for c in keys if len(c) >= MIN_FUZZY_CONSONANTS for d in deletions(c)}
-        known = frozenset().union(*(matcher.index.ids("&" + key) for key in keys))
-        if len(memo) >= MEMO_CONSONANTS:
-            memo.clear()
-        memo[word.consonants] = known
-    return known
 
 
 def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
@@ -211,19 +130,7 @@ def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
         return False
     after = words[k + 1]
     capitalised = after.capitalised or not after.cased
-    return capitalised and _adjacent(words, k + 1) and vocabulary.hits(after)
-
-
-def _adjacent(words: Sequence[Word], right: int) -> bool:
-    """Whether a word continues the phrase of the word before it.
-
-    Only spaces or a hyphen may stand between them, or the full stop of an initial
-    ("Frederick W. Kagan"): punctuation and line breaks end a name.
-    """
-    word = words[right]
-    if _NAME_GAP.fullmatch(word.gap):
-        return True
-    return word.gap == ". " and len(words[right - 1].surface) == 1
+    return capitalised and adjacent(words, k + 1) and vocabulary.hits(after)
 
 
 @frozen
@@ -259,7 +166,7 @@ def scan_text(
     if len(words) > MAX_WORDS:
         raise ValueError(f"text has {len(words)} words; scan at most {MAX_WORDS} at once")
     words = [_nominative(word, vocabulary) for word in words]
-    words = _pair_consonants(words, matcher, vocabulary)
+    words = pair_consonants(words, matcher, vocabulary)
     screened: dict[str, tuple[Match, ...]] = {}
     # Parts are screened down to this score: low enough for a lone family name to be
     # kept for resolution, high enough for the matcher to skip hopeless candidates.
@@ -337,7 +244,7 @@ def _best_parts(
             if matches and single:
                 matches = tuple(m for m in matches if _written_as_listed(m, words[i]))
             if matches and any(w.consonants for w in words[i:j]):
-                matches = tuple(m for m in matches if _by_three_consonants(m))
+                matches = tuple(m for m in matches if by_three_consonants(m))
             dropped = sum(
                 _names_a_part(words, k, vocabulary) for k in (*range(start, i), *range(j, end))
             )
@@ -445,7 +352,8 @@ def _names_a_part(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool
     Common words ("Défense", "Sommet") are not, and neither is a capitalised word joined
     by a hyphen to another capitalised word ("Xi" of "Xi-Poutine": two names). In Arabic
     or Hebrew script, which has no capitals, a word paired with a neighbour as two words
-    of a list name is (see _pair_consonants), or one the lists write as it is written.
+    of a list name is (see :mod:`sanctionmatch.abjad`), or one the lists write as it is
+    written.
     """
     word = words[k]
     if not word.capitalised or word.common:
@@ -508,22 +416,6 @@ def _goes_on_a_long_name(match: Match, word: Word, part: Sequence[Word]) -> bool
         if all(set(w.forms) & listed for w in (*part, word)):
             return True
     return False
-
-
-def _by_three_consonants(match: Match) -> bool:
-    """Whether a word of Arabic or Hebrew script agrees with the list name by three consonants.
-
-    Two consonants meet too many names: أعلن وزير ("announced, minister": "ln", "zr")
-    is no "Elena Zhirova", though each word's consonants are a list word's.
-    """
-    return any(
-        p.query is not None and p.similarity >= STRONG_PAIR and _consonant_count(p.query) >= 3
-        for p in match.explanation.pairs
-    )
-
-
-def _consonant_count(text: str) -> int:
-    return sum(c not in "aeiouyw" for c in text)
 
 
 def _by_acronym(match: Match) -> bool:
@@ -622,19 +514,14 @@ def _resolve_one(
         seen.add((best.entity.id, best.name))
         listed = family_forms(best.name)
         if forms & listed or _near(forms, listed):
-            where = words[mention.start]
-            said_as = text_of(words, mention.start, mention.end)
-            note = Penalty(f"a family name alone, resolved by {said_as!r} at {where.start}", 0)
-            match = _adjust(best, RESOLVED, note)
-            why = attrs.evolve(match.explanation, query=words[item.start].surface)
-            return _Found(item.start, item.end, (attrs.evolve(match, explanation=why),), True)
+            return _resolved_by(mention, item.start, words)
     return None
 
 
 def _resolve_consonants(chosen: list[_Found], words: Sequence[Word]) -> list[_Found]:
     """Family names alone in Arabic or Hebrew script, resolved by a full mention in the text.
 
-    In such a script a word alone is never a mention (see :func:`_pair_consonants`); but
+    In such a script a word alone is never a mention (see :mod:`sanctionmatch.abjad`); but
     once the text names a listed person in full in that script (فلاديمير بوتين), a word
     written with the consonants of the person's family name (بوتين, "btn") names the
     person again. The family name must have three consonants at least: two meet too many
@@ -661,13 +548,18 @@ def _resolve_consonants(chosen: list[_Found], words: Sequence[Word]) -> list[_Fo
         full = by_consonants.get(word.consonants[0])
         if full is None:
             continue
-        said_as = text_of(words, full.start, full.end)
-        where = words[full.start].start
-        note = Penalty(f"a family name alone, resolved by {said_as!r} at {where}", 0)
-        match = _adjust(full.matches[0], RESOLVED, note)
-        why = attrs.evolve(match.explanation, query=word.surface)
-        resolved.append(_Found(k, k + 1, (attrs.evolve(match, explanation=why),), True))
+        resolved.append(_resolved_by(full, k, words))
     return resolved
+
+
+def _resolved_by(mention: _Found, k: int, words: Sequence[Word]) -> _Found:
+    """Word ``k``, a family name alone, as the entity the full ``mention`` names."""
+    said_as = text_of(words, mention.start, mention.end)
+    where = words[mention.start].start
+    note = Penalty(f"a family name alone, resolved by {said_as!r} at {where}", 0)
+    match = _adjust(mention.matches[0], RESOLVED, note)
+    why = attrs.evolve(match.explanation, query=words[k].surface)
+    return _Found(k, k + 1, (attrs.evolve(match, explanation=why),), True)
 
 
 def text_of(words: Sequence[Word], start: int, end: int) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 import jellyfish
 
-from sanctionmatch.comparable import comparable_form, russian_reading
+from sanctionmatch.comparable import comparable_form, consonant_letters, russian_reading
 from sanctionmatch.legal_forms import legal_form_families
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
@@ -370,11 +370,6 @@ def _words(tokens: tuple[Token, ...]) -> int:
     return sum(len(t.text) > 1 for t in tokens)
 
 
-def _consonant_letters(token: Token) -> int:
-    """Letters of a token an abjad writes as consonants, doubled ones twice (عبد الله, bdllh)."""
-    return sum(c not in "aeiouyw" for c in token.text)
-
-
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
     out = list(side)
@@ -395,10 +390,13 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
                 # Against Arabic or Hebrew script each half must write a consonant: "Yo
                 # Jong" is no جونغ (jwng) though "yojong" has its consonants.
                 if halves is None:
-                    halves = all(_consonant_letters(t) for t in out[i : i + 2])
+                    halves = all(consonant_letters(t.text) for t in out[i : i + 2])
                 if not halves:
                     continue
-            if merged.abjad and abs(_consonant_letters(merged) - _consonant_letters(target)) > 1:
+            if (
+                merged.abjad
+                and abs(consonant_letters(merged.text) - consonant_letters(target.text)) > 1
+            ):
                 continue  # the skeleton merges doubled letters: "sysy dydar" is no Sadra
             if token_similarity(merged, target)[0] >= GLUED_MIN:
                 out[i : i + 2] = [merged]

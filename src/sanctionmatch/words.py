@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -131,6 +132,22 @@ def _line_casing(text: str) -> list[tuple[int, bool]]:
         lower = sum(c.islower() for c in letters)
         out.append((position, 0 < lower < len(letters) and lower / len(letters) > 0.3))
     return out
+
+
+# What may stand between two words of one name: a space or two, or a hyphen.
+_NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
+
+
+def adjacent(words: Sequence[Word], right: int) -> bool:
+    """Whether a word continues the phrase of the word before it.
+
+    Only spaces or a hyphen may stand between them, or the full stop of an initial
+    ("Frederick W. Kagan"): punctuation and line breaks end a name.
+    """
+    word = words[right]
+    if _NAME_GAP.fullmatch(word.gap):
+        return True
+    return word.gap == ". " and len(words[right - 1].surface) == 1
 
 
 def split_words(text: str) -> list[Word]:
