@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sanctionmatch.text import (
@@ -182,9 +182,18 @@ def test_other_readings_are_distinct_and_only_when_they_differ() -> None:
         ("Σεργκέι Σοϊγκού", "Sergei Soigou"),  # γκ is g
         ("ΝΤΜΙΤΡΙ ΠΕΣΚΟΦ", "DMITRI PESKOF"),  # φ is f, capitals stay capitals
         ("Αθήνα", None),  # no such letter: the name as latinized is the reading
+        ("\u00b5\u03c0α", "ba"),  # the micro sign is a mu, ignoring case
         ("Vladimir Putin", None),
     ],
 )
 def test_greek_reading_writes_the_sounds_of_foreign_names(text: str, reading: str | None) -> None:
     """Greek writes d, b and g of foreign names as ντ, μπ and γκ."""
     assert greek_reading(text) == reading
+
+
+@given(st.text())
+@example("\u00b5\u03c0")  # the micro sign and pi: a Greek sound ignoring case only
+def test_other_readings_of_any_text(text: str) -> None:
+    """Every reading of any text is a string, and none is the text itself."""
+    readings = other_readings(text)
+    assert all(isinstance(r, str) and r != text for r in readings)

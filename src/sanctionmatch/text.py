@@ -253,7 +253,10 @@ def greek_reading(text: str) -> str | None:
         return None
 
     def sound(match: re.Match[str]) -> str:
-        latin = _GREEK_SOUNDS[match.group(0).lower()]
+        # casefold, not lower: the micro sign µ matches μ ignoring case, and folds to it.
+        latin = _GREEK_SOUNDS.get(match.group(0).casefold())
+        if latin is None:
+            return match.group(0)
         return latin.upper() if match.group(0)[0].isupper() else latin
 
     return unidecode(_GREEK_SOUND.sub(sound, plain))
