@@ -176,7 +176,7 @@ class Vocabulary:
             return False
         if word.consonants:
             # Arabic or Hebrew script: most words have the consonants of some list word;
-            # two adjacent ones of one list name are a hit (see scan._pair_consonants).
+            # two adjacent ones of one list name are a hit (see abjad.pair_consonants).
             return word.paired
         for form in word.forms:
             if form in self.exact:

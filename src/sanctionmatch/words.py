@@ -194,8 +194,11 @@ def split_words(text: str) -> list[Word]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _word_forms(surface: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """A word's latin text, the comparable forms of its parts and, for a word of Arabic or
-    Hebrew script, their consonant skeletons (memoized: words recur)."""
+    """A word's latin text, its parts' comparable forms and consonants (memoized).
+
+    The consonant skeletons are those of a word of Arabic or Hebrew script, else none.
+    Words recur from text to text: the memo saves their latinization.
+    """
     latin = _latin_of(surface)
     forms = tuple(comparable_form(p) for p in latin.split())
     # A Russian name as another language writes it ("Putinas", "Poetin", "Putyin") is
