@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from sanctionmatch.comparable import comparable_form, consonant_letters, skeleton
-from sanctionmatch.index import MIN_HALF
+from sanctionmatch.comparable import consonant_letters
+from sanctionmatch.index import glued_consonants
 from sanctionmatch.model import Match
 from sanctionmatch.names import NAME, abjad_consonants
 from sanctionmatch.vocabulary import Vocabulary, deletions
@@ -52,10 +52,10 @@ def pair_consonants(words: list[Word], matcher: Matcher, vocabulary: Vocabulary)
             continue
         named = _named_by_consonants(matcher, vocabulary, left)
         shared = named & _named_by_consonants(matcher, vocabulary, right)
-        first, second = left.latin.split()[-1], right.latin.split()[0]
-        if min(len(first), len(second)) >= MIN_HALF:  # as index.glued_keys
+        glued = glued_consonants(left.latin.split()[-1], right.latin.split()[0])
+        if glued is not None:
             # نصر الله: one list word, Nasrallah; its names are the pair's.
-            shared |= frozenset(matcher.index.ids("&" + _glued_consonants(first + second)))
+            shared |= frozenset(matcher.index.ids(glued))
         if not shared:
             continue
         marked.update((k - 1, k))
@@ -81,10 +81,6 @@ def _goes_on(word: Word, names: frozenset[int], matcher: Matcher, vocabulary: Vo
 
 
 _ARTICLES = frozenset({"al", "el"})  # the Arabic article, whose one consonant is in most names
-
-
-def _glued_consonants(glued: str) -> str:
-    return skeleton(comparable_form(glued), abjad=True)  # as index.glued_keys writes it
 
 
 def _one_consonant_of(word: Word, names: frozenset[int], matcher: Matcher) -> bool:

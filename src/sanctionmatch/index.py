@@ -126,10 +126,20 @@ def glued_keys(left: Token, right: Token) -> tuple[str, ...]:
     lists write as one: نصر الله (nsr llh) is Nasrallah; their consonants meet. A short
     word's consonants would glue to too many names ("jwng wn", Yangon).
     """
-    glued = comparable_form(left.text + right.text)
-    if left.abjad and right.abjad and min(len(left.text), len(right.text)) >= MIN_HALF:
-        return "=" + glued, "&" + skeleton(glued, abjad=True)
-    return ("=" + glued,)
+    glued = "=" + comparable_form(left.text + right.text)
+    consonants = glued_consonants(left.text, right.text) if left.abjad and right.abjad else None
+    return (glued,) if consonants is None else (glued, consonants)
+
+
+def glued_consonants(left: str, right: str) -> str | None:
+    """The ``&`` key two latinized words of Arabic or Hebrew script meet run together.
+
+    None when a word is shorter than :data:`MIN_HALF`: its few consonants would glue to
+    too many names.
+    """
+    if min(len(left), len(right)) < MIN_HALF:
+        return None
+    return "&" + skeleton(comparable_form(left + right), abjad=True)
 
 
 def _part_keys(token: Token) -> tuple[tuple[str, float], ...]:
