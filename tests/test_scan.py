@@ -312,3 +312,24 @@ def test_a_declined_family_name_after_a_sentence_initial_preposition_resolves() 
         ("Vladimir Putin", "p"),
         ("Putina", "p"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Le chef militaire Moustafa Badreddine a été tué.", "Moustafa Badreddine"),
+        ("Hezbollah commander Mustafa BADREDDINE was killed.", "Mustafa BADREDDINE"),
+        ("Gerente Abdurrahman Wahid llegó ayer.", "Abdurrahman Wahid"),
+    ],
+)
+def test_arabic_names_run_together_are_found_as_the_list_writes_them_apart(
+    text: str, surface: str
+) -> None:
+    """ "Badreddine" is the list's "Badr al-Din", "Abdurrahman" its "Abd al-Rahman"."""
+    matcher = _matcher(
+        ("b", "Person", "BADR AL DIN, Mustafa"), ("w", "Person", "WAHID, Abd al-Rahman")
+    )
+    found = scan(text, matcher=matcher)
+    assert [(m.surface, m.matches[0].entity.id) for m in found] == [
+        (surface, "w" if "Wahid" in surface else "b")
+    ]
