@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctionmatch import DEFAULT_THRESHOLD, compare, normalize_name
+from sanctionmatch import normalize_name
 from sanctionmatch.names import (
     GENERIC,
     INITIAL,
@@ -19,6 +19,7 @@ from sanctionmatch.names import (
     PATRONYMIC,
     PERSON,
     QUALIFIER,
+    din_run_name,
     office_titles,
     resolve_schema,
     titles,
@@ -220,43 +221,13 @@ def test_abd_article_and_name_run_together_are_three_words() -> None:
     assert texts("Abdul Rahman") == ["abdul", "rahman"]  # written apart: glued when compared
 
 
-def _texts(name: str, schema: str = PERSON) -> list[str]:
-    return [t.text for t in tokenize_name(name, schema).tokens]
-
-
-def test_a_name_with_the_article_and_din_is_one_word() -> None:
-    """ "Badr al-Din", "Badr ud Din", "Badreddine", "Nasr Eddine": one word, however written."""
-    assert _texts("Mustafa Badr al-Din") == ["mustafa", "badrddin"]
-    assert _texts("Mustafa Badreddine") == _texts("Mustafa Badr ud Din") == ["mustafa", "badrddin"]
-    assert _texts("Salahuddin") == _texts("Salah ad-Din") == _texts("Salah Eddine")
-    assert _texts("Najmiddin Kamolitdinovich")[0] == "najmddin"
-    # Other words that end in "din", and "din" after a particle, stay as they are.
-    assert _texts("Aladdin Sane") == ["aladdin", "sane"]
-    assert _texts("Claudine Jardine") == ["claudine", "jardine"]
-    assert _texts("Baddin Reddin") == ["baddin", "reddin"]
-    assert _texts("Ibrahim bin al-Din") == ["ibrahim", "bin", "al", "din"]
-    assert _texts("Jim Dine") == ["jim", "dine"]
-
-
-def test_din_compounds_are_names_of_their_own() -> None:
-    """ "Shamsuddin" is not "Shams", nor "Shahabuddin"; "Ansar Dine" is "Ansar al-Din"."""
-    assert compare("Shamsuddin Haqqani", "Shams Haqqani") < DEFAULT_THRESHOLD
-    assert compare("Mohammed Shamsuddin", "Mohammed Shahabuddin") < DEFAULT_THRESHOLD
-    assert compare("Badreddine", "Badr") < DEFAULT_THRESHOLD
-    assert compare("Ansar Dine", "Ansar al-Din") == 1.0
-
-
-def test_the_assimilated_article_is_the_article() -> None:
-    """ "ad-Din", "an-Nusra", "ash-Sham", "ud-Dawa" read as "al-"; "Ed-Dunn" needs a D."""
-    assert _texts("Jabhat an-Nusra", ORGANIZATION) == _texts("Jabhat al-Nusra", ORGANIZATION)
-    assert _texts("Hay'at Tahrir ash-Sham", ORGANIZATION)[-2:] == ["al", "sham"]
-    assert _texts("Jamaat-ud-Dawa", ORGANIZATION) == ["jamaat", "al", "dawa"]
-    assert _texts("Abd ar-Rahman") == _texts("Abd al-Rahman")
-    assert _texts("Ali az-Zawahiri") == ["ali", "al", "zawahiri"]
-    # The letters must be the next word's first: these are names.
-    assert _texts("Ad-Mira Lee") == ["ad", "mira", "lee"]
-    assert _texts("Ed Dunn") == ["ed", "dunn"]  # written apart: a given name
-    assert _texts("An-Ton Lee") == ["an", "ton", "lee"]
+def test_din_run_name_is_the_name_before_the_article_and_din() -> None:
+    """ "Badreddine" runs "Badr", the article and "din" together; "Jardine" does not."""
+    assert din_run_name("badreddine") == "badr"
+    assert din_run_name("salahuddin") == "salah"
+    assert din_run_name("najmiddin") == "najm"
+    for word in ("aladdin", "jardine", "claudine", "eddine", "baddin", "reddin"):
+        assert din_run_name(word) is None, word
 
 
 def test_a_legal_form_cut_short_ends_a_long_name() -> None:

@@ -85,6 +85,33 @@ def test_an_initial_is_not_glued_to_the_next_word() -> None:
     assert [p.query for p in pairs if p.candidate == "nazarov"] == ["nazarov"]
 
 
+@pytest.mark.parametrize(
+    ("apart", "run_together"),
+    [
+        ("Badr al-Din", "Badreddine"),
+        ("Salah ad-Din", "Salahuddin"),
+        ("Zia al-Din", "Ziauddin"),
+        ("Siraj ud Din", "Sirajuddin"),
+        ("Ansar al-Din", "Ansar Eddine"),
+    ],
+)
+def test_a_name_with_the_article_and_din_meets_it_run_together(
+    apart: str, run_together: str
+) -> None:
+    """ "Badr al-Din" is glued to the one word "Badreddine", whatever the article's vowel."""
+    assert compare(apart, run_together) >= 0.9
+    assert compare(run_together, apart) >= 0.9
+    glued = [p.query for p in explain(apart, run_together).pairs if p.candidate is not None]
+    assert len(glued) == len(run_together.split())
+
+
+def test_din_is_no_name_of_its_own() -> None:
+    """Names that share "-uddin" alone, or a name and its "-uddin" compound, stay apart."""
+    assert compare("Mohammed Shamsuddin", "Mohammed Shahabuddin") < DEFAULT_THRESHOLD
+    assert compare("Badreddine", "Badr") < DEFAULT_THRESHOLD
+    assert compare("Shamsuddin Haqqani", "Shams Haqqani") < DEFAULT_THRESHOLD
+
+
 def test_kindred_consonants_cost_no_more_than_a_vowel() -> None:
     """Tokens one p/b apart, which share a skeleton, score as the half edit they are."""
     kaplan, kablan = (tokenize_name(n, "Person").tokens[0] for n in ("kaplan", "kablan"))

@@ -18,7 +18,8 @@ mirror the ways :func:`~sanctionmatch.score.token_similarity` lets two tokens ag
 ``-del``    the form with one letter deleted, and the form itself (a symmetric deletion
             neighbourhood, as in SymSpell): two tokens one typo apart share a key;
 ``+glued``  two adjacent tokens run together, so "Kim Jongun" meets "Kim Jong Un" and
-            "Jong Un" meets "Jongun";
+            "Jong Un" meets "Jongun"; and "Badr al-Din" as lists run it together
+            ("Badreddine", see :func:`din_runs`);
 ``^pre``, ``$suf``  the first and last five letters, which a long query token that is no
             list token looks up: it may be several glued ("GLOBALrelef Foundation");
 ``@abbr``   an organisation's initials ("People's Liberation Army" under "pla"), or a
@@ -40,13 +41,21 @@ import functools
 import heapq
 import itertools
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from attrs import field, fields, frozen
 
 from sanctionmatch.comparable import comparable_form, russian_reading, skeleton
 from sanctionmatch.memo import register
-from sanctionmatch.names import NAME, ORGANIZATION, STOP, NameForm, Token, abjad_consonants
+from sanctionmatch.names import (
+    NAME,
+    ORGANIZATION,
+    STOP,
+    NameForm,
+    Token,
+    abjad_consonants,
+    din_written_apart,
+)
 from sanctionmatch.score import CANDIDATE_EXTRA, CONFLICT, QUERY_EXTRA, ROLE_WEIGHT
 from sanctionmatch.translations import translation_groups
 from sanctionmatch.variants import variant_groups
@@ -142,6 +151,20 @@ def glued_consonants(left: str, right: str) -> str | None:
     return "&" + skeleton(comparable_form(left + right), abjad=True)
 
 
+def din_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int, set[str]]]:
+    """Where a name writes "Badr al-Din" or "al-Din" apart, and the forms run together.
+
+    Yields the position, the number of tokens and the comparable forms of the spellings
+    a list may run them together in ("Badreddine"; see
+    :func:`~sanctionmatch.names.din_written_apart`): a query token so written meets the
+    list name under its ``+glued`` keys, a list token under its ``=form``.
+    """
+    for i in range(len(tokens) - 1):
+        apart = din_written_apart(tokens, i)
+        if apart is not None:
+            yield i, apart[1], {comparable_form(text) for text in apart[0]}
+
+
 def _part_keys(token: Token) -> tuple[tuple[str, float], ...]:
     """Keys for a long query token that is no list token: maybe several glued together.
 
@@ -177,6 +200,7 @@ def name_keys(form: NameForm) -> set[str]:
     """Return every key a list name is indexed under."""
     keys = {key for token in form.tokens for key in token_keys(token)}
     keys.update("+" + glued for glued in _glued(form.tokens))
+    keys.update("+" + run for _, _, runs in din_runs(form.tokens) for run in runs)
     keys.update(_acronyms(form))
     if form.schema == ORGANIZATION:
         # The scorer pairs translated generic words in organisations' names only.
@@ -314,6 +338,9 @@ class NameIndex:
         for a, b, wa, wb in pairs:
             for key in glued_keys(a, b):
                 per_token.setdefault(key, (wa + wb, ((key, GLUED),)))
+        for i, taken, runs in din_runs(query.tokens):
+            keys = tuple(("=" + run, GLUED) for run in sorted(runs))
+            per_token.setdefault(keys[0][0], (sum(weights[i : i + taken]), keys))
         for acronym in _acronyms(query, query=True):
             # The scorer gives an acronym a fixed score, whatever the rest.
             per_token.setdefault(acronym, (sum(weights), ((acronym, ACRONYM),)))

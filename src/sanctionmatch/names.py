@@ -221,94 +221,65 @@ _ABD_RUN = re.compile(
 )
 
 
-def _din_run(text: str) -> str | None:
-    """The name before "din" in "Badreddine", "Salahuddin", "Najmiddin" or "Eddine".
-
-    The article's vowel is taken as its own: "Bahaddin" (Baha al-Din) reads as "bah".
-    Returns None for other words, "" for the article and "din" alone.
-    """
-    stem = text.removesuffix("e")
-    if not stem.endswith("ddin") or len(stem) < 5 or stem[-5] not in "aeiou":
-        return None
-    name = stem[:-5]
-    return name if not name or len(name) >= 3 else None
-
-
 def split_abd_run(word: str) -> tuple[str, ...]:
-    """The three words of "abd", the article and a name run together, else the word.
-
-    "Abdulrahman" is "abd", "al", "rahman", as "Abd al-Rahman" is tokenized.
-    """
-    abd = _ABD_RUN.fullmatch(word)
-    if abd is None or abd[1].startswith("lah"):
+    """The words "abd", "al" and a name, for a word that runs them together, else the word."""
+    run = _ABD_RUN.fullmatch(word)
+    if run is None or run[1].startswith("lah"):
         return (word,)
-    return ("abd", "al", abd[1])
+    return ("abd", "al", run[1])
 
 
-# "Badr al-Din", "Badr ud Din", "Badr Eddine", "Badreddine" and "Badruddin" are one name,
-# "faith's full moon", and one word: the name, the article and "din" (see _join_din),
-# written without the article's vowel, which the spellings disagree on ("badrddin"). Its
-# comparable form is then that of the name and "din" run together: "Ansar Dine" glues
-# to "Ansar al-Din".
-DIN = "ddin"
-_DIN_ARTICLES = frozenset({"al", "el", "ul", "ad", "ed", "ud", "id", "od"})
-_DIN_WORDS = frozenset({"din", "dine", "deen"})
+def _split_abd(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Write a word "abd" + article + name as the three words "abd", "al" and the name."""
+    return [(part, abjad) for text, abjad in tokens for part in split_abd_run(text)]
 
 
-def din_compound(word: str) -> str | None:
-    """The one word of a name run together with the article and "din", or None.
+# "Badr al-Din", "Badr ud-Din", "Salah ed-Din": a name, the article and "din" ("faith"),
+# which "Badreddine", "Salahuddin" and "Najmiddin" run together (see score._glue).
+DIN_ARTICLES = frozenset({"al", "el", "ul", "ad", "ed", "ud", "id", "od"})
+DIN_WORDS = frozenset({"din", "dine", "deen"})
 
-    >>> din_compound("badreddine"), din_compound("badruddin"), din_compound("jardine")
-    ('badrddin', 'badrddin', None)
+
+def din_written_apart(tokens: Sequence[Token], i: int) -> tuple[tuple[str, ...], int] | None:
+    """The ways a list may run together "Badr al-Din" or "al-Din" written from ``tokens[i]``.
+
+    A name, the article and "din" ("Badr al-Din", "Siraj ud Din") or the article and
+    "din" ("Ansar al-Din") are run together with the article's vowel or another
+    ("Badreddine", "Badruddin", "Ansar Eddine"). Arabic script is compared by consonants.
+
+    Returns:
+        The latinized spellings, and how many tokens they take; None if no such words
+        begin at ``i``.
     """
-    name = _din_run(word)
-    return name + DIN if name else None
+    if i + 1 < len(tokens) and tokens[i].text in DIN_ARTICLES and tokens[i + 1].text in DIN_WORDS:
+        name, article, taken = "", tokens[i].text, 2
+    elif (
+        i + 2 < len(tokens)
+        and tokens[i].role == NAME
+        and tokens[i + 1].text in DIN_ARTICLES
+        and tokens[i + 2].text in DIN_WORDS
+    ):
+        name, article, taken = tokens[i].text, tokens[i + 1].text, 3
+    else:
+        return None
+    if any(t.abjad for t in tokens[i : i + taken]):
+        return None
+    vowels = dict.fromkeys((article[0], "u", "e", "a", "i", ""))
+    return tuple(f"{name}{vowel}ddin" for vowel in vowels), taken
 
 
-def _join_din(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Write a name with the article and "din", apart or run together, as one word.
+def din_run_name(word: str) -> str | None:
+    """The name that a word runs together with the article and "din", or None.
 
-    Compounds with "din" are given and family names of their own: "Shamsuddin" is no
-    "Shams", nor "Shahabuddin". Words of Arabic script are compared by consonants.
+    >>> din_run_name("badreddine"), din_run_name("salahuddin"), din_run_name("jardine")
+    ('badr', 'salah', None)
+
+    The article's vowel is taken as its own ("Bahaddin", Baha al-Din, gives "bah").
     """
-    out: list[tuple[str, bool]] = []
-    for text, abjad in tokens:
-        name = None if abjad else _din_run(text)
-        before = out[-1][0] if out and not out[-1][1] else ""
-        if name:
-            out.append((name + DIN, abjad))
-        elif name == "" and len(before) >= 3 and before not in _particles():
-            out[-1] = (before + DIN, abjad)  # "Nasr Eddine"
-        elif (
-            text in _DIN_WORDS
-            and len(out) >= 2
-            and not abjad
-            and before in _DIN_ARTICLES
-            and len(out[-2][0]) >= 3
-            and not out[-2][1]
-            and out[-2][0] not in _particles()
-        ):
-            out[-2:] = [(out[-2][0] + DIN, abjad)]  # "Badr al-Din", "Badr ud Din"
-        else:
-            out.append((text, abjad))
-    return out
-
-
-def _split_article_runs(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Split "abd" runs and join "din" compounds (see split_abd_run and _join_din)."""
-    split = [(part, abjad) for text, abjad in tokens for part in split_abd_run(text)]
-    return _join_din(split)
-
-
-# The Arabic article is written as the "sun letter" it stands before: ad-Din, ar-Rahman,
-# as-Sham, ash-Shami, an-Nusra, ud-Dawa, ez-Zor are al-Din, al-Rahman, al-Sham and so on.
-# A vowel and those letters, hyphened to a word that starts with them, is the article.
-_SUN_ARTICLE = re.compile(r"(?<![^\W\d_])[aeu](dh|d|n|r|sh|s|th|t|z)[-‐‑](?=\1)")
-
-
-def _unassimilate(text: str) -> str:
-    """Write the Arabic article "al" where a transliteration assimilates it ("ad-Din")."""
-    return _SUN_ARTICLE.sub("al-", text)
+    stem = word.removesuffix("e")
+    if not stem.endswith("ddin") or len(stem) < 8 or stem[-5] not in "aeiou":
+        return None
+    return stem[:-5]
 
 
 def _reorder(text: str) -> str:
@@ -392,18 +363,16 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     if not isinstance(text, str):
         raise TypeError(f"a name must be a str, not {type(text).__name__}")
     resolved = resolve_schema(schema)
-    cleaned = _unassimilate(fold_text(text))
+    cleaned = fold_text(text)
     raw = joined_raw = []
     if resolved != PERSON:
-        raw = joined_raw = _split_article_runs(_merge_letter_runs(_latin_tokens(cleaned)))
+        raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
     if resolved is None:
         resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
-        raw = joined_raw = _split_article_runs(
-            _merge_letter_runs(_person_tokens(_reorder(cleaned)))
-        )
+        raw = joined_raw = _split_abd(_merge_letter_runs(_person_tokens(_reorder(cleaned))))
         # The titles are Latin words: a word from an abjad that reads like one is a
         # name (عمر, Omar, latinizes to "mr").
         kept = [t for t in raw if t[0] not in titles() or t[1]]

@@ -52,6 +52,7 @@ from sanctionmatch.names import (
     NameForm,
     Token,
     abjad_consonants,
+    din_written_apart,
     office_titles,
     token_skeleton,
     tokenize_name,
@@ -370,6 +371,25 @@ def _words(tokens: tuple[Token, ...]) -> int:
     return sum(len(t.text) > 1 for t in tokens)
 
 
+def _glued_din(tokens: list[Token], i: int, other: tuple[Token, ...]) -> tuple[Token, int] | None:
+    """ "Badr al-Din" or "al-Din" at ``tokens[i]`` as one word, if ``other`` writes it so.
+
+    The spelling run together that is most like a token of ``other`` (see
+    :func:`~sanctionmatch.names.din_written_apart`), and how many tokens it takes.
+    """
+    apart = din_written_apart(tokens, i)
+    if apart is None:
+        return None
+    best, best_sim = None, GLUED_MIN
+    for text in apart[0]:
+        form = comparable_form(text)
+        merged = Token(text, form, token_skeleton(text, form, False), NAME, False)
+        sim = max((token_similarity(merged, t)[0] for t in other if len(t.text) >= 4), default=0)
+        if sim >= best_sim:
+            best, best_sim = merged, sim
+    return None if best is None else (best, apart[1])
+
+
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
     out = list(side)
@@ -377,6 +397,11 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
     while i < len(out) - 1:
         if out[i].abjad and out[i].text == "al":
             i += 1  # the Arabic article, split off as written (الروسي is "al rwsy")
+            continue
+        din = _glued_din(out, i, other)
+        if din is not None:
+            out[i : i + din[1]] = [din[0]]
+            i += 1
             continue
         merged = _merged(out[i], out[i + 1])
         halves: bool | None = None  # each half writes a consonant (asked of abjad pairs only)

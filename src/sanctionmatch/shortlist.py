@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from sanctionmatch.index import NameIndex, glued_keys
+from sanctionmatch.index import NameIndex, din_runs, glued_keys
 from sanctionmatch.names import NAME, PATRONYMIC, NameForm
 
 MAX_SHORTLIST = 24  # list names proposed for full scoring at most
@@ -82,6 +82,9 @@ def shortlist(
             # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
             for key in glued_keys(left, right):
                 found.update(index.ids(key))
+        for _, _, runs in din_runs(form.tokens):
+            for run in runs:  # "Badr al-Din" and the list's "Badreddine"
+                found.update(index.ids("=" + run))
     if len(found) > MAX_RANKED:
         return None
     return index.rank(form, found, limit=cap, known=agreeing)

@@ -22,7 +22,7 @@ from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.memo import register
 from sanctionmatch.model import PERSON, Match
-from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, tokenize_name
+from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, din_run_name, tokenize_name
 from sanctionmatch.shortlist import single_names
 from sanctionmatch.variants import variant_groups
 from sanctionmatch.words import Word
@@ -111,6 +111,9 @@ class Vocabulary:
             for token in form.tokens:
                 if token.role in (NAME, PATRONYMIC) and not token.text.isdigit():
                     exact.add(token.form)
+                    if (name := din_run_name(token.text)) is not None:
+                        # "Nasreddine" may be written "Nasr al-Din" in text.
+                        exact.update((comparable_form(name), "din"))
                 elif token.role == GENERIC:
                     generic.add(token.text)
         near: dict[str, set[str]] = {}

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from sanctionmatch.comparable import comparable_form, russian_reading
-from sanctionmatch.names import din_compound, split_abd_run, token_skeleton
+from sanctionmatch.names import din_run_name, split_abd_run, token_skeleton
 from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     ABJADS,
@@ -208,8 +208,9 @@ def _word_forms(surface: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         for p in latin.split()
         if (reading := comparable_form(russian_reading(p))) not in forms
     )
-    # "Badreddine" is a list name's "badrddin", "Abdurrahman" its "abd al rahman".
-    forms += tuple(comparable_form(c) for p in latin.split() if (c := din_compound(p)))
+    # A list may write "Badreddine" and "Abdurrahman" apart, "Badr al-Din" and "Abd
+    # al-Rahman": the name in the word is a list word then.
+    forms += tuple(comparable_form(n) for p in latin.split() if (n := din_run_name(p)))
     forms += tuple(comparable_form(w) for p in latin.split() for w in split_abd_run(p)[2:])
     for alternative in other_readings(surface):
         # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
