@@ -314,23 +314,42 @@ def test_a_declined_family_name_after_a_sentence_initial_preposition_resolves() 
     ]
 
 
+# People whose names are written with particles, or run together otherwise than in text.
+_PARTICLE_NAMES = (
+    ("b", "Person", "BADR AL DIN, Mustafa"),
+    ("w", "Person", "WAHID, Abd al-Rahman"),
+    ("n", "Person", "NASREDDINE, Karim"),
+    ("a", "Person", "AL-ASSAD, Bashar"),
+    ("l", "Person", "BIN LADIN, Usama"),
+    ("h", "Person", "VAN DER BERG, Johan"),
+    ("j", "Person", "AL-JAWLANI, Abu Mohammed"),
+)
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "listed"),
     [
+        # Run together in text, apart in the list, and the other way round.
         ("Le chef militaire Moustafa Badreddine a été tué.", "Moustafa Badreddine", "b"),
         ("Hezbollah commander Mustafa BADREDDINE was killed.", "Mustafa BADREDDINE", "b"),
         ("Gerente Abdurrahman Wahid llegó ayer.", "Abdurrahman Wahid", "w"),
         ("Le ministre Karim Nasr Al-Din est arrivé.", "Karim Nasr Al-Din", "n"),
+        # Lower-case particles inside the name, and one opening it.
+        ("Le ministre Karim Nasr al-Din est arrivé.", "Karim Nasr al-Din", "n"),
+        ("Le président syrien Bachar al-Assad est arrivé.", "Bachar al-Assad", "a"),
+        ("Le chef Oussama ben Laden est mort.", "Oussama ben Laden", "l"),
+        ("Der Manager Johan van der Berg kam.", "Johan van der Berg", "h"),
+        ("Selon Abou Mohammed al-Jawlani, la guerre continue.", "Abou Mohammed al-Jawlani", "j"),
     ],
 )
-def test_arabic_names_are_found_run_together_or_apart_as_the_list_writes_them(
-    text: str, surface: str, listed: str
-) -> None:
-    """ "Badreddine" is the list's "Badr al-Din", "Nasr al-Din" its "Nasreddine"."""
-    matcher = _matcher(
-        ("b", "Person", "BADR AL DIN, Mustafa"),
-        ("w", "Person", "WAHID, Abd al-Rahman"),
-        ("n", "Person", "NASREDDINE, Karim"),
-    )
-    found = scan(text, matcher=matcher)
+def test_names_with_particles_are_found_as_written(text: str, surface: str, listed: str) -> None:
+    """ "Badreddine" is the list's "Badr al-Din"; "al-", "ben", "van der" are part of a name."""
+    found = scan(text, matcher=_matcher(*_PARTICLE_NAMES))
     assert [(m.surface, m.matches[0].entity.id) for m in found] == [(surface, listed)]
+
+
+def test_particles_do_not_join_other_names() -> None:
+    """A particle joins a name only to a list word: "de Moscou", "y Putin" stay apart."""
+    matcher = _matcher(("a", "Person", "AL-ASSAD, Bashar"), ("p", "Person", "PUTIN, Vladimir"))
+    found = scan("Bachar al-Assad de Moscou y Vladimir Putin.", matcher=matcher)
+    assert [m.surface for m in found] == ["Bachar al-Assad", "Vladimir Putin"]

@@ -134,6 +134,11 @@ def _particles() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("particles.tsv", columns=1))
 
 
+def particles() -> frozenset[str]:
+    """The particles of people's names ("al", "bin", "van", "de"), latinized."""
+    return _particles()
+
+
 @functools.cache
 def _org_words() -> dict[str, str]:
     return {word: cls for word, cls in read_table("org_words.tsv", columns=2)}

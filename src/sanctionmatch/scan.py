@@ -3,14 +3,15 @@
 :func:`scan_text` walks a text once, word by word, keeping each word's character offsets.
 A word whose comparable form (or a one-edit variant of it, for typos such as "Choïgu")
 is a distinctive word of a list name starts a candidate span; the span grows over the
-capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word between
-two list words ("Bank of America") and, leftwards, over the generic organisation words
-of the local language ("le groupe Wagner"). Every part of a span that starts on a hit
-word and ends on one (or on a generic word) is screened against its shortlist (the list
-names two of its words agree with, see :mod:`sanctionmatch.shortlist`), a lone word only
-if it can name an entity alone (a family name, an organisation's one distinctive word),
-and the best non-overlapping parts are kept. The matches of screened parts are remembered across
-documents, since names recur from article to article.
+capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word or the
+particles of a name before a list word ("Bank of America", "Bachar al-Assad", "Johan van
+der Berg") and, leftwards, over the generic organisation words of the local language
+("le groupe Wagner"). Every part of a span that starts on a hit word, a generic word or
+a particle and ends on a hit word (or a generic word) is screened against its shortlist
+(the list names two of its words agree with, see :mod:`sanctionmatch.shortlist`), a lone
+word only if it can name an entity alone (a family name, an organisation's one
+distinctive word), and the best non-overlapping parts are kept. The matches of screened
+parts are remembered across documents, since names recur from article to article.
 
 Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a demandé")
 that names a family name of an entity found in full elsewhere in the same text is
@@ -37,7 +38,7 @@ from attrs import frozen
 from sanctionmatch.abjad import by_three_consonants, pair_consonants
 from sanctionmatch.comparable import abjad_skeleton, comparable_form
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import NAME, ORGANIZATION, stop_words, titles, tokenize_name
+from sanctionmatch.names import NAME, ORGANIZATION, particles, stop_words, titles, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.shortlist import shortlist
 from sanctionmatch.tables import read_table
@@ -105,8 +106,10 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
         while end < len(words) and end - start < MAX_SPAN and adjacent(words, end):
             if name_like(end):
                 end += 1
-            elif _bridges(words, end, vocabulary) and end + 1 - start < MAX_SPAN:
-                end += 2  # "Bank of America", "URALS PLANT OF TRANSPORTATION MACHINERY"
+            elif (
+                bridged := _bridges(words, end, vocabulary)
+            ) and end + bridged - start <= MAX_SPAN:
+                end += bridged  # "Bank of America", "Bachar al-Assad", "van der Berg"
             else:
                 break
         # Leftwards no further than the span before: spans never overlap (two spans
@@ -120,17 +123,41 @@ def _spans(words: Sequence[Word], vocabulary: Vocabulary) -> list[tuple[int, int
     return spans
 
 
-def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> bool:
-    """Whether word ``k`` is a stop word joining two parts of an organisation's name.
+# Particles of people's names that are also words of running text more often than not:
+# "y" and "e" are "and", "la" and "le" articles before any capitalised word.
+_NOT_BRIDGES = frozenset({"d", "e", "y", "la", "le"})
 
-    "of" in "Bank of America", "de" in "Banco Nacional de Cuba": the word after it must
-    be a list word, capitalised like the one before.
+
+@functools.cache
+def _name_particles() -> frozenset[str]:
+    """The particles that may join or open a name in running text ("al", "Abou", "van")."""
+    return particles() - _NOT_BRIDGES
+
+
+@functools.cache
+def _bridging_words() -> frozenset[str]:
+    return stop_words() | _name_particles()
+
+
+def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> int:
+    """How many words from ``k`` join two parts of a name, with the word after; else 0.
+
+    A stop word or a name's particle joins them: "of" in "Bank of America", "de" in
+    "Banco Nacional de Cuba", "al" in "Bachar al-Assad", "ben" in "Oussama ben Laden",
+    "van der" in "Johan van der Berg". The word after must be a list word, capitalised
+    like the one before.
     """
-    if k + 1 >= len(words) or words[k].latin not in stop_words():
-        return False
-    after = words[k + 1]
-    capitalised = after.capitalised or not after.cased
-    return capitalised and adjacent(words, k + 1) and vocabulary.hits(after)
+    if words[k].latin not in _bridging_words():
+        return 0
+    for after in range(k + 1, len(words)):
+        word = words[after]
+        if not adjacent(words, after):
+            return 0
+        if (word.capitalised or not word.cased) and vocabulary.hits(word):
+            return after + 1 - k
+        if word.latin not in _bridging_words():
+            return 0
+    return 0
 
 
 @frozen
@@ -206,8 +233,14 @@ def _best_parts(
     for i in range(start, end):
         if words[i].joined and i > start and not words[i].capitalised:
             continue  # a part starts at "Poutine" in "Xi-Poutine", not at "un" in "Jong-un"
-        if not hits[i - start] and words[i].latin not in vocabulary.generic:
-            continue  # a listed name starts with one of its words ("groupe Wagner" too)
+        if not (
+            hits[i - start]
+            or words[i].latin in vocabulary.generic
+            or (words[i].capitalised and words[i].latin in _name_particles())
+        ):
+            # A listed name starts with one of its words, a generic word ("groupe
+            # Wagner") or a particle ("Abou Mohammed al-Jawlani", "Van der Berg").
+            continue
         ends = list(range(i + 1, min(end, i + MAX_PART) + 1))
         if whole:
             # From its first word that may start a name, to its end: no part of five words
