@@ -353,3 +353,13 @@ def test_particles_do_not_join_other_names() -> None:
     matcher = _matcher(("a", "Person", "AL-ASSAD, Bashar"), ("p", "Person", "PUTIN, Vladimir"))
     found = scan("Bachar al-Assad de Moscou y Vladimir Putin.", matcher=matcher)
     assert [m.surface for m in found] == ["Bachar al-Assad", "Vladimir Putin"]
+
+
+def test_look_alike_words_among_latin_words_are_read_as_latin() -> None:
+    """A word all of Cyrillic look-alikes in a Latin line is Latin in disguise ("ЅМЕ ВАNК")."""
+    matcher = _matcher(("b", "Organization", "SME BANK"), ("k", "Person", "KERIMOV, Said"))
+    for disguised in ("ЅМЕ ВАNК", "Ѕаіԁ КЕRІМОV"):
+        found = scan(f"On Tuesday, {disguised} met investors.", matcher=matcher)
+        assert [m.surface for m in found] == [disguised]
+    # In a line of Cyrillic, Cyrillic words are Cyrillic: ВАNК is no bank there.
+    assert scan("Сегодня ЅМЕ ВАNК и другие банки.", matcher=matcher) == []

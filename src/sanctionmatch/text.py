@@ -156,19 +156,24 @@ def fold_confusables(text: str) -> str:
     return _LETTER_RUN.sub(lambda m: _fold_word(m.group(0), overall), text)
 
 
-def latin_reading(text: str) -> str | None:
+def latin_reading(text: str, *, among_latin: bool = False) -> str | None:
     """Read every look-alike letter of the mixed-script words of ``text`` as Latin.
 
     Returns None when no word mixes scripts. A name written mostly in Cyrillic
     look-alikes ("МОНАММАD ЅАDІQ") is otherwise read as Cyrillic; screening tries this
     reading as well, since an evader can write either way. In it, a digit 1 inside a
     word is read as i (the first reading takes it for l).
+
+    Args:
+        text: a name, or a word of text.
+        among_latin: whether ``text`` stands among Latin letters (a word of a line with
+            Latin words): then a word made only of look-alikes is read as Latin too.
     """
     if text.isascii() and "1" not in text:
         return None
     to_latin = _confusables()[0]
     text = unicodedata.normalize("NFKC", text)
-    has_latin = any(c.isascii() and c.isalpha() for c in text)
+    has_latin = among_latin or any(c.isascii() and c.isalpha() for c in text)
     changed = False
 
     def fold(match: re.Match[str]) -> str:

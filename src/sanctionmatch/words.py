@@ -26,6 +26,7 @@ from sanctionmatch.text import (
     INVISIBLE_CHARS,
     dominant_script,
     fold_text,
+    latin_reading,
     latinize,
     other_readings,
     script_of,
@@ -122,15 +123,18 @@ def is_common_word(surface: str, latin: str) -> bool:
     return latin in _common_words().get(script, frozenset())
 
 
-def _line_casing(text: str) -> list[tuple[int, bool]]:
-    """For each line, its end offset and whether it mixes upper and lower case."""
+def _line_casing(text: str) -> list[tuple[int, bool, bool]]:
+    """For each line: its end offset, whether it mixes upper and lower case, and whether
+    most of its letters are Latin."""
     out = []
     position = 0
     for line in text.splitlines(keepends=True):
         position += len(line)
         letters = [c for c in line if c.isalpha() and (c.isupper() or c.islower())]
         lower = sum(c.islower() for c in letters)
-        out.append((position, 0 < lower < len(letters) and lower / len(letters) > 0.3))
+        mixed = 0 < lower < len(letters) and lower / len(letters) > 0.3
+        latin = 2 * sum(c.isascii() for c in letters) > len(letters)
+        out.append((position, mixed, latin))
     return out
 
 
@@ -175,7 +179,10 @@ def split_words(text: str) -> list[Word]:
     for start, end, surface in _join_letter_runs(text, raw):
         while line < len(casing) - 1 and casing[line][0] <= start:
             line += 1
-        latin, forms, consonants = _word_forms(surface)
+        # In a line mostly of Latin letters, a word of Cyrillic or Greek look-alikes is
+        # read as Latin in disguise ("Fауеz аl-Аѕі", "ЅМЕ ВАNК"), and as written too.
+        among_latin = casing[line][2] and not surface.isascii()
+        latin, forms, consonants = _word_forms(surface, among_latin=among_latin)
         if forms:
             # Scripts without case (Arabic, Hangul, Han) count as capitalised, and so does
             # a word opening with a digit written for a letter ("0leg").
@@ -193,13 +200,22 @@ def split_words(text: str) -> list[Word]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_forms(surface: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def _word_forms(
+    surface: str, *, among_latin: bool = False
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """A word's latin text, its parts' comparable forms and consonants (memoized).
 
     The consonant skeletons are those of a word of Arabic or Hebrew script, else none.
-    Words recur from text to text: the memo saves their latinization.
+    ``among_latin``: the word stands in a line mostly of Latin letters; a word of
+    look-alikes is then read as Latin first (see latin_reading). Words recur from text
+    to text: the memo saves their latinization.
     """
     latin = _latin_of(surface)
+    alternatives = list(other_readings(surface))
+    disguised = latin_reading(surface, among_latin=True) if among_latin else None
+    if disguised is not None:
+        alternatives.append(surface)  # the word as written, in its own script
+        latin = _latin_of(disguised)
     forms = tuple(comparable_form(p) for p in latin.split())
     # A Russian name as another language writes it ("Putinas", "Poetin", "Putyin") is
     # also a list word's: list names are mostly in English transliteration.
@@ -208,13 +224,13 @@ def _word_forms(surface: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         for p in latin.split()
         if (reading := comparable_form(russian_reading(p))) not in forms
     )
+    # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
+    parts = [*latin.split(), *(p for a in alternatives for p in _latin_of(a).split())]
+    forms += tuple(comparable_form(p) for p in parts[len(latin.split()) :])
     # A list may write "Badreddine" and "Abdurrahman" apart, "Badr al-Din" and "Abd
     # al-Rahman": the name in the word is a list word then.
-    forms += tuple(comparable_form(n) for p in latin.split() if (n := din_run_name(p)))
-    forms += tuple(comparable_form(w) for p in latin.split() for w in split_abd_run(p)[2:])
-    for alternative in other_readings(surface):
-        # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
-        forms += tuple(comparable_form(p) for p in _latin_of(alternative).split())
+    forms += tuple(comparable_form(n) for p in parts if (n := din_run_name(p)))
+    forms += tuple(comparable_form(w) for p in parts for w in split_abd_run(p)[2:])
     consonants: tuple[str, ...] = ()
     if not surface.isascii() and dominant_script(surface) in ABJADS:
         consonants = tuple(token_skeleton(p, comparable_form(p), True) for p in latin.split())
