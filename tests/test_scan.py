@@ -355,6 +355,15 @@ def test_particles_do_not_join_other_names() -> None:
     assert [m.surface for m in found] == ["Bachar al-Assad", "Vladimir Putin"]
 
 
+def test_a_name_wrapped_across_lines_is_one_name() -> None:
+    """Text wrapped at a fixed width breaks names: one line break after a capital joins."""
+    matcher = _matcher(("s", "Person", "SHOIGU, Sergei"), ("p", "Person", "PUTIN, Vladimir"))
+    text = "Le ministre Sergueï\nChoïgou a parlé. Le président Vladimir\n\nPoutine hier."
+    found = scan(text, matcher=matcher)
+    # A blank line ends a name: "Vladimir" and "Poutine" are no mention of Putin there.
+    assert [(m.surface, m.matches[0].entity.id) for m in found] == [("Sergueï\nChoïgou", "s")]
+
+
 def test_look_alike_words_among_latin_words_are_read_as_latin() -> None:
     """A word all of Cyrillic look-alikes in a Latin line is Latin in disguise ("ЅМЕ ВАNК")."""
     matcher = _matcher(("b", "Organization", "SME BANK"), ("k", "Person", "KERIMOV, Said"))

@@ -140,17 +140,24 @@ def _line_casing(text: str) -> list[tuple[int, bool, bool]]:
 
 # What may stand between two words of one name: a space or two, or a hyphen.
 _NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
+# A line break inside a paragraph, where text is wrapped at a fixed width.
+_WRAP = re.compile(r"[ \u00a0]?\r?\n[ \u00a0]?")
 
 
 def adjacent(words: Sequence[Word], right: int) -> bool:
     """Whether a word continues the phrase of the word before it.
 
-    Only spaces or a hyphen may stand between them, or the full stop of an initial
-    ("Frederick W. Kagan"): punctuation and line breaks end a name.
+    Only spaces or a hyphen may stand between them, the full stop of an initial
+    ("Frederick W. Kagan"), or one line break after a capitalised word: text wrapped
+    at a fixed width breaks names ("Sergueï" at the end of a line, "Choïgou" opening
+    the next). Punctuation, blank lines and a line break after a lower-case word
+    (a slug or a sentence's end) end a name.
     """
     word = words[right]
     if _NAME_GAP.fullmatch(word.gap):
         return True
+    if _WRAP.fullmatch(word.gap):
+        return words[right - 1].capitalised
     return word.gap == ". " and len(words[right - 1].surface) == 1
 
 
