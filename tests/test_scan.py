@@ -372,3 +372,12 @@ def test_look_alike_words_among_latin_words_are_read_as_latin() -> None:
         assert [m.surface for m in found] == [disguised]
     # In a line of Cyrillic, Cyrillic words are Cyrillic: ВАNК is no bank there.
     assert scan("Сегодня ЅМЕ ВАNК и другие банки.", matcher=matcher) == []
+
+
+def test_a_common_name_alone_is_no_mention_of_a_one_name_alias() -> None:
+    """ "Mohammed" alone in text is anyone of that name, though a list has the alias "Mohamed"."""
+    matcher = _matcher(("m", "Person", "Mohamed"), ("n", "Person", "Nabiullina"))
+    assert scan("Selon Mohammed, la réunion a eu lieu.", matcher=matcher) == []
+    # A rare one-word name still names its entity alone.
+    found = scan("Selon Nabiullina, la réunion a eu lieu.", matcher=matcher)
+    assert [m.matches[0].entity.id for m in found] == ["n"]

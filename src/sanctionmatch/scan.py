@@ -50,6 +50,7 @@ from sanctionmatch.vocabulary import (
     family_forms,
     vocabulary_of,
 )
+from sanctionmatch.weights import default_weights
 from sanctionmatch.words import Word, adjacent, split_words
 
 if TYPE_CHECKING:
@@ -62,6 +63,10 @@ DROPPED = 0.85  # factor on a part's score for each name word of its span it lea
 PART_FLOOR = 0.5  # parts of a span are screened down to this score (or the threshold)
 MAX_WORDS = 2_000_000  # words of one text; a longer one is refused, not truncated
 LONE_SHORTLIST = 6  # list names a lone word is scored against: the fewest other words
+# Rarity over the official lists (weights.default_weights) under which a list name's one
+# name word is too common to name a person alone in text: Mohamed 0.66, Sergei 0.70,
+# Aleksandr 0.71, Vladimir 0.74, Abdullah 0.79 (Said 0.82, Putin 1.0).
+COMMON_NAME = 0.8
 MEMO_PARTS = 1 << 14  # screened parts remembered across documents, per list
 MIN_FAMILY_CONSONANTS = 3  # consonants of a family name a word of Arabic script names alone
 
@@ -472,8 +477,9 @@ def _lone_word_ok(match: Match, word: Word) -> bool:
     A lone word is weak evidence: it must agree with the list word exactly, by its
     comparable form or as a known variant (not by a fuzzy likeness); the list name must
     not be a weak alias; for a person it must be the family name ("Mkrtychev", not
-    "John"); for an organisation every other word of the list name must be generic
-    ("Wagner" for "Wagner Group", not "Tir" for "7th of Tir").
+    "John"), and not the one, common name of a list name ("Mohamed"); for an
+    organisation every other word of the list name must be generic ("Wagner" for
+    "Wagner Group", not "Tir" for "7th of Tir").
     """
     pairs = [p for p in match.explanation.pairs if p.query is not None]
     if len(pairs) != 1 or pairs[0].form not in ("exact", "comparable", "variant"):
@@ -483,6 +489,11 @@ def _lone_word_ok(match: Match, word: Word) -> bool:
     if any(n.value == match.name and n.kind == WEAK for n in match.entity.names):
         return False
     if match.entity.schema == PERSON:
+        named = [t for t in tokenize_name(match.name, PERSON).tokens if t.role == NAME]
+        if len(named) == 1 and default_weights().rarity(named[0].form) < COMMON_NAME:
+            # A list name of one common name ("Mohamed", "Aleksandr Sergeyevich"): the
+            # word alone in text is anyone of that name.
+            return False
         return bool(set(word.forms) & family_forms(match.name))
     schema = match.entity.schema
     listed = tokenize_name(match.name, ORGANIZATION if schema != PERSON else PERSON).tokens
