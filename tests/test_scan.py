@@ -381,3 +381,12 @@ def test_a_common_name_alone_is_no_mention_of_a_one_name_alias() -> None:
     # A rare one-word name still names its entity alone.
     found = scan("Selon Nabiullina, la réunion a eu lieu.", matcher=matcher)
     assert [m.matches[0].entity.id for m in found] == ["n"]
+
+
+def test_a_part_that_stops_before_a_particle_and_a_name_word_goes_on() -> None:
+    """ "Abou Bakr" of "Abou Bakr al-Baghdadi" is not the alias "Abu Bakr" of another."""
+    matcher = _matcher(
+        ("a", "Person", "Abu Bakr"), ("b", "Person", "AL-BAGHDADI, Abu Bakr Ibrahim")
+    )
+    found = scan("Le chef Abou Bakr al-Baghdadi est mort.", matcher=matcher)
+    assert [(m.surface, m.matches[0].entity.id) for m in found] == [("Abou Bakr al-Baghdadi", "b")]

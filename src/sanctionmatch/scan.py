@@ -411,8 +411,14 @@ def _name_goes_on(
 
     "Ким" before "Чен Ын", "Jin" after "Kim Won": the text's name is longer than the
     part, by a word that names people or bodies elsewhere on the lists. Titles are not.
+    Particles are stepped over: "Abou Bakr" goes on in "Abou Bakr al-Baghdadi".
     """
-    beside = [k for k in (part[0] - 1, part[1]) if span[0] <= k < span[1]]
+    left, right = part[0] - 1, part[1]
+    while left > span[0] and words[left].latin in _name_particles():
+        left -= 1
+    while right < span[1] - 1 and words[right].latin in _name_particles():
+        right += 1
+    beside = [k for k in (left, right) if span[0] <= k < span[1]]
     set_aside = titles()
     return [
         words[k]
