@@ -40,6 +40,7 @@ from sanctionmatch.comparable import comparable_form, consonant_letters, russian
 from sanctionmatch.legal_forms import legal_form_families
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
+    DIN_ARTICLES,
     GENERIC,
     INITIAL,
     NAME,
@@ -398,7 +399,9 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
         if out[i].abjad and out[i].text == "al":
             i += 1  # the Arabic article, split off as written (الروسي is "al rwsy")
             continue
-        din = _glued_din(out, i, other)
+        # The article of "Badr al-Din" here or next: a set lookup spares the call.
+        article = out[i].text in DIN_ARTICLES or out[i + 1].text in DIN_ARTICLES
+        din = _glued_din(out, i, other) if article else None
         if din is not None:
             out[i : i + din[1]] = [din[0]]
             i += 1
