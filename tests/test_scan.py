@@ -390,3 +390,13 @@ def test_a_part_that_stops_before_a_particle_and_a_name_word_goes_on() -> None:
     )
     found = scan("Le chef Abou Bakr al-Baghdadi est mort.", matcher=matcher)
     assert [(m.surface, m.matches[0].entity.id) for m in found] == [("Abou Bakr al-Baghdadi", "b")]
+
+
+def test_a_name_that_goes_on_past_a_particle_is_no_shorter_listed_name() -> None:
+    """ "Abdel Fattah" of "Abdel Fattah al-Sissi" is not "Abdel-Fatah KUDSIYEH"; no part
+    ends on a particle ("Jan van" of "Jan van der Meer" is no "IAN LIMITED")."""
+    matcher = _matcher(
+        ("k", "Person", "Abdel-Fatah KUDSIYEH"), ("i", "Organization", "IAN LIMITED")
+    )
+    text = "Le président Abdel Fattah al-Sissi a reçu Jan van der Meer au Caire."
+    assert scan(text, matcher=matcher) == []

@@ -139,6 +139,11 @@ def _name_particles() -> frozenset[str]:
     return particles() - _NOT_BRIDGES
 
 
+def _joins_only(word: Word) -> bool:
+    """Whether a word of mixed-case text is a lower-case particle ("al", "van", "ben")."""
+    return word.cased and not word.capitalised and word.latin in _name_particles()
+
+
 @functools.cache
 def _bridging_words() -> frozenset[str]:
     return stop_words() | _name_particles()
@@ -150,7 +155,9 @@ def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> int:
     A stop word or a name's particle joins them: "of" in "Bank of America", "de" in
     "Banco Nacional de Cuba", "al" in "Bachar al-Assad", "ben" in "Oussama ben Laden",
     "van der" in "Johan van der Berg". The word after must be a list word, capitalised
-    like the one before.
+    like the one before; after a name's particle, in mixed-case text, any capitalised
+    word that is no common word: the text's name goes on ("Abdel Fattah al-Sissi"), and
+    a part that leaves it out is charged for it.
     """
     if words[k].latin not in _bridging_words():
         return 0
@@ -159,6 +166,9 @@ def _bridges(words: Sequence[Word], k: int, vocabulary: Vocabulary) -> int:
         if not adjacent(words, after):
             return 0
         if (word.capitalised or not word.cased) and vocabulary.hits(word):
+            return after + 1 - k
+        particle = any(w.latin in _name_particles() for w in words[k:after])
+        if particle and word.cased and word.capitalised and not word.common:
             return after + 1 - k
         if word.latin not in _bridging_words():
             return 0
@@ -233,7 +243,9 @@ def _best_parts(
     """Screen the parts of a span that start and end on a hit; keep the best ones."""
     start, end = span
     parts: list[_Found] = []
-    hits = [vocabulary.hits(w) for w in words[start:end]]
+    # A lower-case particle joins a name's words; no part starts or ends on one ("Jan
+    # van" of "Jan van der Meer").
+    hits = [vocabulary.hits(w) and not _joins_only(w) for w in words[start:end]]
     whole = end - start > MAX_PART  # a long span is also screened whole, once
     for i in range(start, end):
         if words[i].joined and i > start and not words[i].capitalised:
