@@ -230,6 +230,15 @@ def test_din_run_name_is_the_name_before_the_article_and_din() -> None:
         assert din_run_name(word) is None, word
 
 
+def test_function_words_of_organisations_make_a_name_an_organisation() -> None:
+    """ "of", "and", "the", "des", "et" between words: an organisation, legal form or not."""
+    for name in ("ISLAMIC STATE OF IRAQ AND THE LEVANT", "Parti communiste des Philippines"):
+        assert tokenize_name(name).schema == ORGANIZATION, name
+    # Shorter function words are syllables of names; particles are people's.
+    for name in ("Kim Il Sung", "Per Nyström", "Ja Song Nam", "Johan van der Berg"):
+        assert tokenize_name(name).schema == PERSON, name
+
+
 def test_a_legal_form_cut_short_ends_a_long_name() -> None:
     """A field width cut "JOINT STOCK COMPANY" to "JOINT STOCK COMP": still the legal form."""
     cut = tokenize_name("UNITED SHIPBUILDING CORPORATION JOINT STOCK COMP", ORGANIZATION)

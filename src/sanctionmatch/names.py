@@ -346,9 +346,18 @@ def _reread(
 _NAME_LIKE_FORMS = frozenset({"ab", "ad", "as", "oy", "sia"})
 
 
+# Function words that join the words of an organisation's name and never a person's:
+# "Islamic State of Iraq and the Levant", "Parti communiste des Philippines". (Shorter
+# ones are also syllables of names, "ja", "il", "in", but not "et"; "de", "der", "van"
+# are particles.)
+_JOINS_ORG_WORDS = frozenset({"of", "and", "the", "for", "des", "et", "aux", "und"})
+
+
 def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
+        return True
+    if any(text in _JOINS_ORG_WORDS and not abjad for text, abjad in tokens[1:-1]):
         return True
     return bool(set(split_legal_forms(tokens)[1]) - _NAME_LIKE_FORMS)
 
