@@ -400,3 +400,10 @@ def test_a_name_that_goes_on_past_a_particle_is_no_shorter_listed_name() -> None
     )
     text = "Le président Abdel Fattah al-Sissi a reçu Jan van der Meer au Caire."
     assert scan(text, matcher=matcher) == []
+
+
+def test_an_apostrophe_ending_a_word_does_not_end_the_name() -> None:
+    """Transliterations end words with an apostrophe for ʿayn or hamza: "SHO'A' AVIATION"."""
+    matcher = _matcher(("s", "Organization", "SHO'A' AVIATION"))
+    found = scan("On Tuesday, SHO'A' AVIATION met investors.", matcher=matcher)
+    assert [(m.surface, m.matches[0].score) for m in found] == [("SHO'A' AVIATION", 1.0)]

@@ -138,8 +138,10 @@ def _line_casing(text: str) -> list[tuple[int, bool, bool]]:
     return out
 
 
-# What may stand between two words of one name: a space or two, or a hyphen.
-_NAME_GAP = re.compile(r"[ \u00a0]{1,2}|[-‐‑]")
+# What may stand between two words of one name: a space or two, or a hyphen. An
+# apostrophe may end a word: transliterations write the Arabic ʿayn and hamza so ("SHO'A'
+# AVIATION", "Raja' Ahmad").
+_NAME_GAP = re.compile(r"['’ʼ]?[ \u00a0]{1,2}|[-‐‑]")
 # A line break inside a paragraph, where text is wrapped at a fixed width.
 _WRAP = re.compile(r"[ \u00a0]?\r?\n[ \u00a0]?")
 
