@@ -150,3 +150,10 @@ def test_threshold_does_not_hide_a_hit_that_clears_it() -> None:
     loose = matcher.match("Oleg KRYUCNKOV", threshold=0.5)
     assert loose and loose[0].entity.id == KRYUCHKOV and loose[0].score >= DEFAULT_THRESHOLD
     assert [m.entity.id for m in matcher.match("Oleg KRYUCNKOV")] == [KRYUCHKOV]
+
+
+def test_a_1_written_for_l_and_for_i_in_one_name() -> None:
+    """ "Su-gi1 K1m" (Su-gil Kim) and "Kha11d" (Khalid): each 1 read by its neighbours."""
+    assert found_by_match("Su-gi1 K1m", "ofac-39498")
+    assert found_by_match("Kha11d Bas54m al-Zub41d1", "ofac-29026")
+    assert found_by_scan("Kha11d Bas54m al-Zub41d1", "ofac-29026")

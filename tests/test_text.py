@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sanctionmatch.text import (
     clean_text,
+    digit_reading,
     dominant_script,
     fold_confusables,
     greek_reading,
@@ -197,3 +198,24 @@ def test_other_readings_of_any_text(text: str) -> None:
     """Every reading of any text is a string, and none is the text itself."""
     readings = other_readings(text)
     assert all(isinstance(r, str) and r != text for r in readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Kha11d Bas54m al-Zub41d1", "Khalid Bassam al-Zubaldi"),
+        ("Su-gi1 K1m", "Su-gil Kim"),
+        ("Abdu114h", "Abdullah"),
+        ("V4s11ij", "Vasilij"),
+    ],
+)
+def test_digit_reading_reads_each_1_by_its_neighbours(text: str, read: str) -> None:
+    """A 1 after a vowel is l, after a consonant i, and an l's double before a vowel."""
+    assert digit_reading(text) == read
+
+
+def test_digit_reading_leaves_numbers_alone() -> None:
+    """Numbers and ordinals are no disguise: "Fund 1", "1st Battalion" have no reading."""
+    assert digit_reading("Fund 1") is None
+    assert digit_reading("1st Battalion") is None
+    assert digit_reading("Kim Jong Un") is None

@@ -198,6 +198,46 @@ def latin_reading(text: str, *, among_latin: bool = False) -> str | None:
     return folded if changed else None
 
 
+_VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
+
+
+def digit_reading(text: str) -> str | None:
+    """Read each "1" inside a Latin word as l or i by its neighbours, other digits as letters.
+
+    An evader writes 1 for l and for i in one name: "Kha11d" is Khalid, "Su-gi1 K1m" Su-gil
+    Kim. The first reading takes every 1 for l, :func:`latin_reading` every 1 for i; this
+    one takes a 1 after a vowel for l ("gi1"), after a consonant or at the start of a word
+    for i ("K1m", "1KONNIKOV"), and after such an l before a vowel for l again
+    ("Abdu114h"). The other digits among letters read as the first reading takes them
+    (4 as a, 5 as s). Returns None when no word has a 1 among letters.
+    """
+    if "1" not in text:
+        return None
+    to_latin = _confusables()[0]
+    changed = False
+
+    def read(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(0)
+        letters = any(c.isalpha() for c in word)
+        if not letters or not word.isascii() or ORDINAL_DIGITS.fullmatch(word):
+            return word
+        changed = changed or "1" in word
+        out: list[str] = []
+        for k, char in enumerate(word):
+            if char != "1":
+                out.append(to_latin.get(char, char) if char.isdigit() else char)
+                continue
+            before = out[-1] if out else ""
+            after = to_latin.get(word[k + 1], word[k + 1]) if k + 1 < len(word) else ""
+            doubled = before == "l" and k > 0 and word[k - 1] == "1" and after in _VOWEL_LETTERS
+            out.append("l" if before in _VOWEL_LETTERS or doubled else "i")
+        return "".join(out)
+
+    read_text = _LETTER_RUN.sub(read, text)
+    return read_text if changed else None
+
+
 # Letters with a caron or a comma below, as English transliteration writes their sounds:
 # Czech, Slovak, Slovene, Croatian, Lithuanian and Latvian č, š, ž; Romanian ș and ț
 # (and the Turkish ş, written alike). Latinization drops the marks.
@@ -271,12 +311,14 @@ def greek_reading(text: str) -> str | None:
 def other_readings(text: str) -> tuple[str, ...]:
     """The other ways screening reads a name.
 
-    They are :func:`latin_reading`, :func:`marked_reading`, :func:`greek_reading` and,
+    They are :func:`latin_reading`, :func:`digit_reading`, :func:`marked_reading`,
+    :func:`greek_reading` and,
     for a Korean name written in Cyrillic, :func:`~sanctionmatch.korean.korean_reading`.
     Memoized: compare() and match() ask for every name they see, and names recur.
     """
     readings = (
         latin_reading(text),
+        digit_reading(text),
         marked_reading(text),
         korean_reading(text),
         greek_reading(text),
