@@ -3,15 +3,16 @@
 :func:`scan_text` walks a text once, word by word, keeping each word's character offsets.
 A word whose comparable form (or a one-edit variant of it, for typos such as "Choïgu")
 is a distinctive word of a list name starts a candidate span; the span grows over the
-capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word or the
-particles of a name before a list word ("Bank of America", "Bachar al-Assad", "Johan van
-der Berg") and, leftwards, over the generic organisation words of the local language
-("le groupe Wagner"). Every part of a span that starts on a hit word, a generic word or
-a particle and ends on a hit word (or a generic word) is screened against its shortlist
-(the list names two of its words agree with, see :mod:`sanctionmatch.shortlist`), a lone
-word only if it can name an entity alone (a family name, an organisation's one
-distinctive word), and the best non-overlapping parts are kept. The matches of screened
-parts are remembered across documents, since names recur from article to article.
+capitalised words around it ("Sergueï Choïgou", "Kim Jong-un"), over a stop word before
+a list word ("Bank of America"), over the particles of a name before a capitalised word
+("Bachar al-Assad", "Johan van der Berg") and, leftwards, over the generic organisation
+words of the local language ("le groupe Wagner"). Every part of a span that starts on a
+hit word, a generic word or a particle and ends on a hit word (or a generic word) is
+screened against its shortlist (the list names two of its words agree with, see
+:mod:`sanctionmatch.shortlist`), a lone word only if it can name an entity alone (a
+family name, an organisation's one distinctive word), and the best non-overlapping parts
+are kept. The matches of screened parts are remembered across documents, since names
+recur from article to article.
 
 Then the document is read as a whole: a lone word ("Mkrtychev", "Choïgou a demandé")
 that names a family name of an entity found in full elsewhere in the same text is
