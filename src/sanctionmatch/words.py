@@ -234,8 +234,9 @@ def _word_forms(
         if (reading := comparable_form(russian_reading(p))) not in forms
     )
     # A word mixing scripts may be meant either way; "Šojgu" is also "Shojgu".
-    parts = [*latin.split(), *(p for a in alternatives for p in _latin_of(a).split())]
-    forms += tuple(comparable_form(p) for p in parts[len(latin.split()) :])
+    other_parts = [p for a in alternatives for p in _latin_of(a).split()]
+    forms += tuple(comparable_form(p) for p in other_parts)
+    parts = latin.split() + other_parts
     # A list may write "Badreddine" and "Abdurrahman" apart, "Badr al-Din" and "Abd
     # al-Rahman": the name in the word is a list word then.
     forms += tuple(comparable_form(n) for p in parts if (n := din_run_name(p)))
