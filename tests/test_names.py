@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from sanctionmatch import normalize_name
 from sanctionmatch.names import (
+    DESCRIPTOR,
     GENERIC,
     INITIAL,
+    NAME,
     NUMBER,
     ORGANIZATION,
     PARTICLE,
@@ -288,6 +290,34 @@ def test_words_in_parentheses_and_regions_qualify_an_organisation() -> None:
     assert ("europe", QUALIFIER) in roles("Faberlic Europe")
     # With no other name word, a qualifier is the name.
     assert roles("Bank Asia") == [("bank", GENERIC), ("asia", "name")]
+
+
+def test_words_around_an_organisations_quoted_name_describe_it() -> None:
+    def roles(name: str) -> list[tuple[str, str]]:
+        return [(t.text, t.role) for t in tokenize_name(name, ORGANIZATION).tokens]
+
+    assert roles("Ruské společenství „Sobol“") == [
+        ("ruske", DESCRIPTOR),
+        ("spolecenstvi", DESCRIPTOR),
+        ("sobol", NAME),
+    ]
+    # Hungarian writes the name first, in marks that point outwards.
+    assert roles("»Sobol« orosz közösség")[0] == ("sobol", NAME)
+    assert {role for _, role in roles("»Sobol« orosz közösség")[1:]} == {DESCRIPTOR}
+    # Generic words and legal forms keep their roles; a whole name in quotes is all name.
+    assert roles("Grupa „Wagner”") == [("grupa", GENERIC), ("wagner", NAME)]
+    assert roles("«Kalashnikov Concern»") == roles("Kalashnikov Concern")
+    # Without a closing mark nothing is quoted.
+    assert roles("Ruské společenství „Sobol") == roles("Ruské společenství Sobol")
+
+
+def test_a_quoted_name_with_words_around_it_is_an_organisation() -> None:
+    """Quotes that open or close a name set an organisation's name apart; between names
+    they hold a person's nickname."""
+    for name in ("Ruské společenství „Sobol“", "»Sobol« orosz közösség", 'Usine "Copier"'):
+        assert tokenize_name(name).schema == ORGANIZATION, name
+    for name in ("Ben-Zion “Bentzi” GOPSTEIN", "Aous “Ali” ASLAN", "“Le Tigre”"):
+        assert tokenize_name(name).schema == PERSON, name
 
 
 def test_legal_forms_of_the_eu_languages() -> None:

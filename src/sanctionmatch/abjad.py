@@ -19,7 +19,7 @@ import attrs
 from sanctionmatch.comparable import consonant_letters
 from sanctionmatch.index import glued_consonants
 from sanctionmatch.model import Match
-from sanctionmatch.names import NAME, abjad_consonants
+from sanctionmatch.names import NAME_WORDS, abjad_consonants
 from sanctionmatch.vocabulary import Vocabulary, deletions
 from sanctionmatch.words import Word, adjacent
 
@@ -89,7 +89,9 @@ def _one_consonant_of(word: Word, names: frozenset[int], matcher: Matcher) -> bo
         return False
     forms = matcher.index.forms
     return any(
-        t.role == NAME and t.text not in _ARTICLES and abjad_consonants(t) == word.consonants[0]
+        t.role in NAME_WORDS
+        and t.text not in _ARTICLES
+        and abjad_consonants(t) == word.consonants[0]
         for i in names
         for t in forms[i].tokens
     )

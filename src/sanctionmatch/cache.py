@@ -56,7 +56,7 @@ from sanctionmatch.version import __version__
 # Bumped whenever the pickled records change shape (a NameForm field, the index layout)
 # or list names are read differently (the name tables, latinization), so that a
 # development build never unpickles an entry written by an older one.
-CACHE_FORMAT = 24
+CACHE_FORMAT = 25
 
 log = logging.getLogger(__name__)
 

@@ -3,9 +3,10 @@
 :func:`tokenize_name` turns a name as written anywhere ("SHOIGU, Sergei Kuzhugetovich",
 "le général Sergueï Choïgou", "Сергей Шойгу", "OOO Oboronnye Initsiativy") into a
 :class:`NameForm`: latinized tokens in reading order, each with its comparable form and a
-role (given or family name, patronymic, particle, initial, generic organisation word), and
-the organisation's legal form set apart (:mod:`sanctionmatch.legal_forms`). One function
-serves list names and queries alike.
+role (given or family name, patronymic, particle, initial, generic organisation word, or
+the words describing an organisation around its name in quotes), and the organisation's
+legal form set apart (:mod:`sanctionmatch.legal_forms`). One function serves list names
+and queries alike.
 """
 
 from __future__ import annotations
@@ -47,9 +48,14 @@ PATRONYMIC = "patronymic"  # Russian-style -ovich/-ovna
 PARTICLE = "particle"  # de, van, al, bin ...
 INITIAL = "initial"  # a single letter
 GENERIC = "generic"  # bank, group, company ...
+DESCRIPTOR = "descriptor"  # what an organisation is, around its name in quotes
 QUALIFIER = "qualifier"  # a place or branch: words in parentheses, regions (Europe)
 STOP = "stop"  # of, the, de (in organisation names)
 NUMBER = "number"
+# The roles of the words text writes a list name by. Scanning reads a descriptor as the
+# name word it was before quotes set it apart ("Konstruktorskoe byuro" of
+# "Konstruktorskoe byuro “Oko”" is how text may name the bureau); only scoring weighs it less.
+NAME_WORDS = frozenset({NAME, DESCRIPTOR})
 MEMO_WORDS = 1 << 16  # distinct words whose latin tokens are kept
 MEMO_NAMES = 1 << 15  # distinct names whose prepared forms are kept
 CUT_AT = 30  # letters and spaces: a name this long may have been cut at a field width
@@ -353,7 +359,9 @@ _NAME_LIKE_FORMS = frozenset({"ab", "ad", "as", "oy", "sia"})
 _JOINS_ORG_WORDS = frozenset({"of", "and", "the", "for", "des", "et", "aux", "und"})
 
 
-def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
+def _looks_like_org(tokens: list[tuple[str, bool]], text: str) -> bool:
+    if _names_in_quotes(text):
+        return True
     words = _org_words()
     if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
         return True
@@ -382,7 +390,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     if resolved != PERSON:
         raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
     if resolved is None:
-        resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
+        resolved = ORGANIZATION if _looks_like_org(raw, cleaned) else PERSON
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
@@ -412,6 +420,14 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         if role == NAME and token in qualifiers:
             role = QUALIFIER
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
+    quoted = _quoted(cleaned) if resolved == ORGANIZATION else frozenset()
+    if any(t.role == NAME and t.text in quoted for t in tokens):
+        # The words in quotes name the body; the words around them say what it is, in
+        # the language of the list ("Joint Stock Company “Kometa”", "Korporace „Kometa“").
+        tokens = [
+            t._replace(role=DESCRIPTOR) if t.role == NAME and t.text not in quoted else t
+            for t in tokens
+        ]
     if all(t.role != NAME for t in tokens):
         # Qualifiers qualify a name: without one they are the name ("Bank Asia").
         tokens = [t._replace(role=NAME) if t.role == QUALIFIER else t for t in tokens]
@@ -475,6 +491,37 @@ def _qualifiers(text: str) -> frozenset[str]:
     if "(" not in text:
         return frozenset()
     return frozenset(t for match in _PARENTHESES.finditer(text) for t, _ in _latin_tokens(match[1]))
+
+
+# Quotation marks of the languages lists are written in; in „this“, «this», »this« and
+# “this” the marks differ, so any mark opens and any closes. The apostrophe is left out:
+# it is a letter of names (O'Brien, Sha'ir).
+_QUOTES = '"«»“”„‟‹›'
+_QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]+)[{_QUOTES}]")
+
+
+def _names_in_quotes(text: str) -> bool:
+    """Whether words in quotation marks begin or end a name that has other words too.
+
+    That is how organisations are written ("ООО «Структура»", "»Sobol« orosz közösség");
+    a person's nickname in quotes stands between the names ("Ben-Zion “Bentzi” Gopstein").
+    """
+    marks = [i for i, char in enumerate(text) if char in _QUOTES]
+    if len(marks) < 2:
+        return False
+    before, after = text[: marks[0]], text[marks[-1] + 1 :]
+    return _has_word(before) != _has_word(after)
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _quoted(text: str) -> frozenset[str]:
+    """The words of an organisation's name in quotation marks: its name proper."""
+    if not any(mark in text for mark in _QUOTES):
+        return frozenset()
+    return frozenset(t for match in _QUOTED.finditer(text) for t, _ in _latin_tokens(match[1]))
 
 
 def _cut_word(written: tuple[str, ...]) -> str:

@@ -39,7 +39,15 @@ from attrs import frozen
 from sanctionmatch.abjad import by_three_consonants, pair_consonants
 from sanctionmatch.comparable import abjad_skeleton, comparable_form
 from sanctionmatch.model import AIRCRAFT, PERSON, VESSEL, WEAK, Match, Mention, Penalty
-from sanctionmatch.names import NAME, ORGANIZATION, particles, stop_words, titles, tokenize_name
+from sanctionmatch.names import (
+    NAME,
+    NAME_WORDS,
+    ORGANIZATION,
+    particles,
+    stop_words,
+    titles,
+    tokenize_name,
+)
 from sanctionmatch.score import DEFAULT_THRESHOLD
 from sanctionmatch.shortlist import shortlist
 from sanctionmatch.tables import read_table
@@ -486,7 +494,7 @@ def _incomplete(match: Match) -> bool:
         return False
     schema = PERSON if match.entity.schema == PERSON else ORGANIZATION
     return any(
-        t.role == NAME and t.text in missing for t in tokenize_name(match.name, schema).tokens
+        t.role in NAME_WORDS and t.text in missing for t in tokenize_name(match.name, schema).tokens
     )
 
 
@@ -516,7 +524,7 @@ def _lone_word_ok(match: Match, word: Word) -> bool:
         return bool(set(word.forms) & family_forms(match.name))
     schema = match.entity.schema
     listed = tokenize_name(match.name, ORGANIZATION if schema != PERSON else PERSON).tokens
-    return all(t.role != NAME or t.text == pairs[0].candidate for t in listed)
+    return all(t.role not in NAME_WORDS or t.text == pairs[0].candidate for t in listed)
 
 
 def _written_as_listed(match: Match, word: Word) -> bool:

@@ -40,6 +40,7 @@ from sanctionmatch.comparable import comparable_form, consonant_letters, russian
 from sanctionmatch.legal_forms import legal_form_families
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
+    DESCRIPTOR,
     DIN_ARTICLES,
     GENERIC,
     INITIAL,
@@ -72,6 +73,7 @@ ROLE_WEIGHT = {
     PATRONYMIC: 0.6,
     NUMBER: 0.8,
     GENERIC: 0.3,
+    DESCRIPTOR: 0.15,
     QUALIFIER: 0.3,
     INITIAL: 0.3,
     PARTICLE: 0.15,
@@ -733,7 +735,7 @@ def _leftover(
     for i in left:
         weight, role = weights[i], tokens[i].role
         total += weight
-        if role != GENERIC:
+        if role not in (GENERIC, DESCRIPTOR):
             specific += weight
             if role == NAME:
                 named += weight

@@ -30,8 +30,9 @@ import itertools
 from collections.abc import Iterable
 
 from sanctionmatch.index import NameIndex, din_runs, glued_keys
-from sanctionmatch.names import NAME, PATRONYMIC, NameForm
+from sanctionmatch.names import NAME_WORDS, PATRONYMIC, NameForm
 
+_WORDS = NAME_WORDS | {PATRONYMIC}  # the words a phrase is looked up by
 MAX_SHORTLIST = 24  # list names proposed for full scoring at most
 MAX_RANKED = 4000  # a phrase finding more names than this is screened in full
 
@@ -41,7 +42,7 @@ def single_names(forms: Iterable[NameForm]) -> frozenset[int]:
     return frozenset(
         i
         for i, form in enumerate(forms)
-        if len({t.form for t in form.tokens if t.role == NAME}) <= 1
+        if len({t.form for t in form.tokens if t.role in NAME_WORDS}) <= 1
     )
 
 
@@ -62,7 +63,7 @@ def shortlist(
         them; or None when the phrase has no name word or too many names to rank
         cheaply: then screen it in full.
     """
-    words = {t.form: t for t in form.tokens if t.role in (NAME, PATRONYMIC)}
+    words = {t.form: t for t in form.tokens if t.role in _WORDS}
     if not words:
         return None
     agreeing = {key: index.agreeing(token) for key, token in words.items()}
@@ -77,7 +78,7 @@ def shortlist(
             found |= a & b
         for close, _ in agreeing.values():
             found |= close & singles
-        tokens = [t for t in form.tokens if t.role in (NAME, PATRONYMIC)]
+        tokens = [t for t in form.tokens if t.role in _WORDS]
         for left, right in itertools.pairwise(tokens):
             # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
             for key in glued_keys(left, right):

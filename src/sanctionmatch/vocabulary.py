@@ -22,7 +22,15 @@ from sanctionmatch.collector import collector_paused
 from sanctionmatch.comparable import comparable_form, russian_reading
 from sanctionmatch.memo import register
 from sanctionmatch.model import PERSON, Match
-from sanctionmatch.names import GENERIC, NAME, PATRONYMIC, NameForm, din_run_name, tokenize_name
+from sanctionmatch.names import (
+    GENERIC,
+    NAME,
+    NAME_WORDS,
+    PATRONYMIC,
+    NameForm,
+    din_run_name,
+    tokenize_name,
+)
 from sanctionmatch.shortlist import single_names
 from sanctionmatch.variants import variant_groups
 from sanctionmatch.words import Word
@@ -109,7 +117,9 @@ class Vocabulary:
         generic: set[str] = set()
         for form in forms:
             for token in form.tokens:
-                if token.role in (NAME, PATRONYMIC) and not token.text.isdigit():
+                if (
+                    token.role in NAME_WORDS or token.role == PATRONYMIC
+                ) and not token.text.isdigit():
                     exact.add(token.form)
                     if (name := din_run_name(token.text)) is not None:
                         # "Nasreddine" may be written "Nasr al-Din" in text.
@@ -209,7 +219,7 @@ def lone_forms(matcher: Matcher) -> dict[str, frozenset[int]]:
     """
     out: dict[str, set[int]] = {}
     for i, (form, owners) in enumerate(zip(matcher.index.forms, matcher.owners, strict=True)):
-        named = [t for t in form.tokens if t.role == NAME]
+        named = [t for t in form.tokens if t.role in NAME_WORDS]
         keys: set[str] = set()
         for number, value in owners:
             if matcher.entities[number].schema == PERSON:
