@@ -94,6 +94,7 @@ CONFLICT = 2.0  # cost of tokens unmatched on both sides, per unit of the smalle
 QUALIFIERS_DIFFER = 1.0  # cost of each pair of parenthesized qualifiers that differ
 LEGAL_FORM_CONFLICT = 0.03  # two legal forms of one family ("OAO" vs "JSC")
 LEGAL_FAMILY_CONFLICT = 0.3  # two legal forms of different families ("AG" vs "GmbH")
+DESCRIPTION = 0.3  # the most the words describing an organisation weigh, left unmatched
 GLUED_MIN = 0.9  # similarity at which a glued token is taken for its parts
 SINGLE = 0.9  # factor on a one-word person name matched against a longer one
 ABBREVIATION = 0.8  # "Comm" for "Communication", "Int'l" for "International"
@@ -730,18 +731,22 @@ def _leftover(
     tokens: tuple[Token, ...], weights: list[float], left: list[int]
 ) -> tuple[float, float, float, int]:
     """The unmatched tokens' weight: all, all but generic words, name words; qualifiers."""
-    total = specific = named = 0.0
+    total = specific = named = described = 0.0
     qualified = 0
     for i in left:
         weight, role = weights[i], tokens[i].role
+        if role == DESCRIPTOR:
+            described += weight
+            continue
         total += weight
-        if role not in (GENERIC, DESCRIPTOR):
+        if role != GENERIC:
             specific += weight
             if role == NAME:
                 named += weight
             elif role == QUALIFIER:
                 qualified += 1
-    return total, specific, named, qualified
+    # A description is one thing, in however many words a language writes it.
+    return total + min(described, DESCRIPTION), specific, named, qualified
 
 
 def _begins(cut: tuple[str, str], query: str, candidate: str) -> bool:
