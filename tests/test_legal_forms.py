@@ -6,7 +6,12 @@ tests/test_names.py.
 
 from __future__ import annotations
 
-from sanctionmatch.legal_forms import legal_form_families, split_cut_legal_form, split_legal_forms
+from sanctionmatch.legal_forms import (
+    ANY_KIND,
+    legal_form_families,
+    split_cut_legal_form,
+    split_legal_forms,
+)
 
 
 def _words(*words: str) -> list[tuple[str, bool]]:
@@ -37,6 +42,7 @@ def test_families() -> None:
     families = legal_form_families()
     assert families["ag"] == families["jsc"] == "stock"
     assert families["gmbh"] != families["ag"]
+    assert families["co"] == ANY_KIND  # "Co." is short for "Co., Ltd." as often as not
 
 
 def test_belarusian_forms_as_written_and_spelled_out() -> None:

@@ -61,6 +61,9 @@ def _cut_legal_forms() -> dict[tuple[str, ...], str]:
     return cut
 
 
+ANY_KIND = "any"  # the family of a legal form that names no kind of company ("Co.")
+
+
 @functools.cache
 def legal_form_families() -> dict[str, str]:
     """Map each canonical legal form to its family ("stock", "limited", ...)."""

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 import jellyfish
 
 from sanctionmatch.comparable import comparable_form, consonant_letters, russian_reading
-from sanctionmatch.legal_forms import legal_form_families
+from sanctionmatch.legal_forms import ANY_KIND, legal_form_families
 from sanctionmatch.model import Explanation, Penalty, TokenPair
 from sanctionmatch.names import (
     DESCRIPTOR,
@@ -709,8 +709,10 @@ def _legal_form_penalty(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b or set(a) & set(b):
         return 0.0
     families = legal_form_families()
-    if {families.get(f) for f in a} & {families.get(f) for f in b}:
-        return LEGAL_FORM_CONFLICT  # OAO and JSC: one kind of company, written two ways
+    kinds_a, kinds_b = {families.get(f) for f in a}, {families.get(f) for f in b}
+    if kinds_a & kinds_b or ANY_KIND in kinds_a | kinds_b:
+        # OAO and JSC: one kind of company, written two ways; "Co." may be any kind.
+        return LEGAL_FORM_CONFLICT
     return LEGAL_FAMILY_CONFLICT  # AG and GmbH: different companies
 
 
