@@ -410,6 +410,14 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
             i += 1
             continue
         merged = _merged(out[i], out[i + 1])
+        if min(len(out[i].text), len(out[i + 1].text)) == 1 and merged.form in (
+            out[i].form,
+            out[i + 1].form,
+        ):
+            # "M MAHAR" runs to "mmahar", whose doubled letter reads "mahar": the
+            # initial would vanish into the word it stands next to.
+            i += 1
+            continue
         halves: bool | None = None  # each half writes a consonant (asked of abjad pairs only)
         for target in other:
             if len(target.text) < 4:
