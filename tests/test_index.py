@@ -113,6 +113,15 @@ def test_one_typo_shares_a_key() -> None:
     assert {k for k, _ in query_keys(a)} & {k for k, _ in query_keys(b)}
 
 
+def test_a_word_with_no_key_in_the_list_looks_up_its_ends() -> None:
+    """A word two edits from a list word shares no key with it ("Mutebuzi", "Mutebutsi"):
+    it looks up the list words that begin or end as it does."""
+    listed = ["MUTEBUTSI, Jules", "YOUNES", "ALIS", "ELSA"]  # OFAC names "Jules" meets
+    forms = [tokenize_name(name, "Person") for name in listed]
+    weights = TokenWeights.from_forms([t.form for t in f.tokens] for f in forms)
+    assert top(build_index(forms, weights=weights), "MUTEBUZI, Jules") == "jules mutebutsi"
+
+
 def test_glued_keys() -> None:
     """A list name is indexed under each two adjacent tokens run together."""
     assert "+jongun" in name_keys(tokenize_name("Kim Jong Un"))

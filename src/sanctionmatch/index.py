@@ -356,7 +356,12 @@ class NameIndex:
     def _keys(self, token: Token) -> tuple[tuple[str, float], ...]:
         """The keys a query token looks up in this index."""
         keys = query_keys(token)
-        if len(token.form) >= LONG and keys[0][0] not in self.slots:
+        if len(token.form) < MIN_PART or keys[0][0] in self.slots:
+            return keys
+        if len(token.form) >= LONG or not any(key in self.slots for key, _ in keys):
+            # A long word may be several run together; a word no key of which is a list
+            # word's may still be one two edits away ("Mutebuzi", "Mutebutsi"): it looks
+            # up the list words that begin or end as it does.
             keys += _part_keys(token)
         return keys
 
