@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from sanctionmatch import DEFAULT_THRESHOLD, compare, explain, score
 from sanctionmatch.names import tokenize_name
-from sanctionmatch.score import score_forms, token_similarity
+from sanctionmatch.score import DESCRIPTION, score_forms, token_similarity
 from sanctionmatch.weights import default_weights
 
 from .strategies import names
@@ -123,6 +123,24 @@ def test_rare_tokens_weigh_more_than_common_ones() -> None:
     rare = compare("Ali Mkrtychev", "Ahmad Mkrtychev", schema="Person")
     common = compare("Ali Mkrtychev", "Ali Ahmadzai", schema="Person")
     assert rare > common
+
+
+def test_explain_shows_what_a_description_counts_for() -> None:
+    """The words around an organisation's quoted name share DESCRIPTION between them."""
+    why = explain("Corporation Kometa", "Korporace pro vesmírné systémy zvláštního určení „Kometa“")
+    described = [p for p in why.pairs if p.form == "description"]
+    assert [p.candidate for p in described] == [
+        "korporace",
+        "pro",
+        "vesmirne",
+        "systemy",
+        "zvlastniho",
+        "urceni",
+    ]
+    assert sum(p.weight for p in described) == pytest.approx(DESCRIPTION)
+    # A short description counts word by word, below the cap.
+    short = explain("Kometa", "Korporace „Kometa“")
+    assert [p.weight for p in short.pairs if p.form == "description"] == [pytest.approx(0.15)]
 
 
 def test_generic_words_never_carry_a_match() -> None:

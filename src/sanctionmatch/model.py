@@ -241,7 +241,9 @@ class TokenPair:
 
     ``query`` or ``candidate`` is None for a token left unmatched on that side.
     ``form`` says which representation agreed (``"exact"``, ``"comparable"``,
-    ``"phonetic"``, ``"fuzzy"``, ``"initial"``, ``"glued"``).
+    ``"phonetic"``, ``"fuzzy"``, ``"initial"``, ``"glued"``), or for an unmatched token
+    ``"unmatched"``, or ``"description"`` for a word describing an organisation around
+    its quoted name (:data:`~sanctionmatch.names.DESCRIPTOR`).
     """
 
     query: str | None

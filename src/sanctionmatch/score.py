@@ -602,8 +602,8 @@ def _evaluate(
         den += QUERY_EXTRA * (wq - q_named) + extra_q * q_named
     den += CONFLICT * conflict + extra_c * (wc - conflict) + QUALIFIERS_DIFFER * rivals
     if steps is not None:
-        steps.extend(TokenPair(qt[i].text, None, 0.0, q_weights[i], "unmatched") for i in q_left)
-        steps.extend(TokenPair(None, ct[j].text, 0.0, c_weights[j], "unmatched") for j in c_left)
+        steps.extend(_unmatched(qt, q_weights, q_left, query=True))
+        steps.extend(_unmatched(ct, c_weights, c_left, query=False))
     notes: list[tuple[str, float]] = []
     if conflict > 0:
         notes.append(("tokens unmatched on both sides conflict", -conflict))
@@ -757,6 +757,23 @@ def _leftover(
                 qualified += 1
     # A description is one thing, in however many words a language writes it.
     return total + min(described, DESCRIPTION), specific, named, qualified
+
+
+def _unmatched(
+    tokens: tuple[Token, ...], weights: list[float], left: list[int], *, query: bool
+) -> Iterator[TokenPair]:
+    """The explanation's steps for unmatched tokens, each with the weight it counts for.
+
+    The words of a description share :data:`DESCRIPTION` between them (see _leftover).
+    """
+    described = sum(weights[i] for i in left if tokens[i].role == DESCRIPTOR)
+    share = min(1.0, DESCRIPTION / described) if described else 1.0
+    for i in left:
+        weight, how = weights[i], "unmatched"
+        if tokens[i].role == DESCRIPTOR:
+            weight, how = weight * share, "description"
+        text = tokens[i].text
+        yield TokenPair(text if query else None, None if query else text, 0.0, weight, how)
 
 
 def _begins(cut: tuple[str, str], query: str, candidate: str) -> bool:
