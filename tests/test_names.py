@@ -21,6 +21,7 @@ from sanctionmatch.names import (
     PATRONYMIC,
     PERSON,
     QUALIFIER,
+    STOP,
     din_run_name,
     office_titles,
     resolve_schema,
@@ -318,6 +319,23 @@ def test_a_quoted_name_with_words_around_it_is_an_organisation() -> None:
         assert tokenize_name(name).schema == ORGANIZATION, name
     for name in ("Ben-Zion “Bentzi” GOPSTEIN", "Aous “Ali” ASLAN", "“Le Tigre”"):
         assert tokenize_name(name).schema == PERSON, name
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Office No. 39", "Usine n° 9", "Colonia corecțională nr. 3", "Nº 5 Plant", "NUMBER 2 MINE"],
+)
+def test_number_before_a_number_is_a_function_word_of_an_organisation(name: str) -> None:
+    form = tokenize_name(name)
+    assert form.schema == ORGANIZATION  # people are not numbered
+    assert [t.role for t in form.tokens if t.text.isdigit()] == [NUMBER]
+    sign = [t for t in form.tokens if t.text in ("n", "no", "nr", "number")]
+    assert [t.role for t in sign] == [STOP]
+
+
+def test_a_number_sign_without_a_number_stays_a_name() -> None:
+    assert [t.role for t in tokenize_name("No Kwang Chol").tokens] == [NAME, NAME, NAME]
+    assert ("no", NAME) in [(t.text, t.role) for t in tokenize_name("No Limit LLC").tokens]
 
 
 def test_legal_forms_of_the_eu_languages() -> None:

@@ -367,6 +367,8 @@ def _looks_like_org(tokens: list[tuple[str, bool]], text: str) -> bool:
         return True
     if any(text in _JOINS_ORG_WORDS and not abjad for text, abjad in tokens[1:-1]):
         return True
+    if any(text in _NUMBER_SIGNS and _numbered(tokens, i) for i, (text, _) in enumerate(tokens)):
+        return True  # "Plant No. 8": people are not numbered
     return bool(set(split_legal_forms(tokens)[1]) - _NAME_LIKE_FORMS)
 
 
@@ -419,6 +421,8 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         role = _role(token, form, resolved, len(raw), word=word, abjad=abjad)
         if role == NAME and token in qualifiers:
             role = QUALIFIER
+        if resolved == ORGANIZATION and token in _NUMBER_SIGNS and _numbered(raw, position):
+            role = STOP  # "Office No. 39" is "Office 39"
         tokens.append(Token(token, form, token_skeleton(token, form, abjad), role, abjad))
     quoted = _quoted(cleaned) if resolved == ORGANIZATION else frozenset()
     if any(t.role == NAME and t.text in quoted for t in tokens):
@@ -443,6 +447,16 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
         written,
         _cut_word(written),
     )
+
+
+# "Number" before a number, written out (number, numéro, номер) or short: No., Nr., N°
+# (read "n"), Nº (read "no").
+_NUMBER_SIGNS = frozenset({"n", "no", "nomer", "nr", "nro", "num", "number", "numero"})
+
+
+def _numbered(tokens: list[tuple[str, bool]], position: int) -> bool:
+    """Whether the word after ``position`` is a number."""
+    return position + 1 < len(tokens) and tokens[position + 1][0].isdigit()
 
 
 def _in_syllables(tokens: list[tuple[str, bool]]) -> bool:
