@@ -318,3 +318,22 @@ def test_screen_bad_record(matcher: Matcher, record: object, message: str, jobs:
     assert next(results).query == "Sergei Shoigu"
     with pytest.raises((TypeError, ValueError), match=message):
         next(results)
+
+
+def test_a_name_with_a_quoted_part_is_read_both_ways() -> None:
+    """Quotes hold an organisation's name proper or a person's nickname; a query without a
+    schema is screened both ways, and the explanation is of the reading that scored."""
+    matcher = Matcher(
+        [
+            Entity(id="sobol", schema="Organization", names=["Russische gemeenschap “Sobol”"]),
+            Entity(id="putin", schema="Person", names=["PUTIN, Vladimir"]),
+        ]
+    )
+    for query, expected in [
+        ("Ruské společenství „Sobol“", "sobol"),  # read as a person's name by its words
+        ("Vladimir Putin “the tsar”", "putin"),  # an organisation's by "the"; also unquoted
+    ]:
+        hits = matcher.match(query)
+        assert [hit.entity.id for hit in hits] == [expected], query
+        assert hits[0].explanation.score == pytest.approx(hits[0].score), query
+    assert matcher.match("Ruské společenství „Sobol“")[0].explanation.schema == "Organization"

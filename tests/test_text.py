@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sanctionmatch.text import (
     clean_text,
+    dequoted_reading,
     digit_reading,
     dominant_script,
     fold_confusables,
@@ -219,3 +220,12 @@ def test_digit_reading_leaves_numbers_alone() -> None:
     assert digit_reading("Fund 1") is None
     assert digit_reading("1st Battalion") is None
     assert digit_reading("Kim Jong Un") is None
+
+
+def test_a_name_with_words_in_quotes_is_also_read_without_the_marks() -> None:
+    """A nickname in quotes is no name proper: the name is also read with its marks gone."""
+    assert dequoted_reading("Vladimir Putin “the tsar”") == "Vladimir Putin the tsar"
+    assert dequoted_reading("»Sobol« orosz közösség") == "Sobol orosz közösség"
+    assert "Vladimir Putin the tsar" in other_readings("Vladimir Putin “the tsar”")
+    for name in ("“Le Tigre”", "Vladimir Putin", "O'Brien Holdings"):
+        assert dequoted_reading(name) is None, name

@@ -59,7 +59,7 @@ from sanctionmatch.model import (
 )
 from sanctionmatch.names import ORGANIZATION, NameForm, resolve_schema, tokenize_name
 from sanctionmatch.score import DEFAULT_THRESHOLD, explain_forms, score_forms
-from sanctionmatch.text import marked_reading, other_readings, readings
+from sanctionmatch.text import marked_reading, other_readings, quoted_apart, readings
 from sanctionmatch.weights import TokenWeights
 
 CANDIDATES = 30  # list names proposed for full scoring per query, at most (or 3 x limit)
@@ -291,16 +291,22 @@ class Matcher:
         # A name below the cutoff may still reach it with an agreeing birth date.
         bonus = max(DATE_AGREES.values()) if date is not None else 0.0
         found = self._best_entities(query, kind, limit, cutoff - bonus)
-        readings = {number: name for number, _, _ in found}
-        for alternative in other_readings(name):
-            # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too;
-            # "Šojgu": try č, š, ž as English transliteration writes them.
-            other = tokenize_name(alternative, kind)
+        readings: dict[int, tuple[str, str | None]] = {
+            number: (name, kind) for number, _, _ in found
+        }
+        # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too;
+        # "Šojgu": try č, š, ž as English transliteration writes them.
+        others = [(alternative, kind) for alternative in other_readings(name)]
+        if kind is None and query.schema == PERSON and quoted_apart(name):
+            # Words in quotes and others: a name proper, if it is an organisation's.
+            others.extend((read, ORGANIZATION) for read in (name, *other_readings(name)))
+        for alternative, read_as in others:
+            other = tokenize_name(alternative, read_as)
             best = {number: (score, form) for number, score, form in found}
             for number, score, form_id in self._best_entities(other, kind, limit, cutoff - bonus):
                 if number not in best or score > best[number][0]:
                     best[number] = (score, form_id)
-                    readings[number] = alternative
+                    readings[number] = (alternative, read_as)
             found = [(number, score, form) for number, (score, form) in best.items()]
         return self._weigh(found, readings, kind, date, place, cutoff, limit)
 
@@ -326,14 +332,16 @@ class Matcher:
         if not query.tokens:
             return []
         found = self._score_proposed(query, proposed, limit, threshold)
-        readings = {number: name for number, _, _ in found}
+        readings: dict[int, tuple[str, str | None]] = {
+            number: (name, None) for number, _, _ in found
+        }
         hits = self._weigh(found, readings, None, None, None, threshold, limit)
         return [self.to_match(hit) for hit in hits]
 
     def _weigh(
         self,
         found: list[tuple[int, float, int]],
-        readings: dict[int, str],
+        readings: dict[int, tuple[str, str | None]],
         kind: str | None,
         date: Date | None,
         place: frozenset[str] | None,
@@ -357,7 +365,8 @@ class Matcher:
             penalties = tuple(p for p in notes if p is not None)
             final = min(1.0, max(0.0, score + sum(p.amount for p in penalties)))
             if final >= cutoff:
-                hits.append(RawMatch(number, final, form_id, readings[number], kind, penalties))
+                query, read_as = readings[number]
+                hits.append(RawMatch(number, final, form_id, query, read_as, penalties))
         hits.sort(key=lambda h: (-h.score, h.entity))
         return hits[:limit]
 
@@ -456,6 +465,8 @@ class Matcher:
         """
         kind = resolve_schema(schema)
         queries = [tokenize_name(read, kind) for read in readings(name)]
+        if kind is None and queries[0].schema == PERSON and quoted_apart(name):
+            queries.extend(tokenize_name(read, ORGANIZATION) for read in readings(name))
         per_entity: dict[int, tuple[float, str]] = {}
         for i, candidate in enumerate(self.index.forms):
             score = max(score_forms(q, candidate, weights=self.weights) for q in queries)

@@ -20,7 +20,15 @@ from sanctionmatch.comparable import abjad_skeleton, comparable_form, skeleton
 from sanctionmatch.legal_forms import MIN_CUT, split_cut_legal_form, split_legal_forms
 from sanctionmatch.numerals import read_numbers
 from sanctionmatch.tables import read_table
-from sanctionmatch.text import ABJADS, dominant_script, fold_confusables, fold_text, latinize
+from sanctionmatch.text import (
+    ABJADS,
+    QUOTED,
+    QUOTES,
+    dominant_script,
+    fold_confusables,
+    fold_text,
+    latinize,
+)
 from sanctionmatch.translations import is_generic_word
 from sanctionmatch.wade_giles import read_wade_giles
 
@@ -359,9 +367,7 @@ _NAME_LIKE_FORMS = frozenset({"ab", "ad", "as", "oy", "sia"})
 _JOINS_ORG_WORDS = frozenset({"of", "and", "the", "for", "des", "et", "aux", "und"})
 
 
-def _looks_like_org(tokens: list[tuple[str, bool]], text: str) -> bool:
-    if _names_in_quotes(text):
-        return True
+def _looks_like_org(tokens: list[tuple[str, bool]]) -> bool:
     words = _org_words()
     if any(words.get(text) == "generic" or is_generic_word(text) for text, _ in tokens):
         return True
@@ -392,7 +398,7 @@ def tokenize_name(text: str, schema: str | None = None) -> NameForm:
     if resolved != PERSON:
         raw = joined_raw = _merge_letter_runs(_latin_tokens(cleaned))
     if resolved is None:
-        resolved = ORGANIZATION if _looks_like_org(raw, cleaned) else PERSON
+        resolved = ORGANIZATION if _looks_like_org(raw) else PERSON
     legal: list[str] = []
     set_aside: list[str] = []
     if resolved == PERSON:
@@ -507,35 +513,11 @@ def _qualifiers(text: str) -> frozenset[str]:
     return frozenset(t for match in _PARENTHESES.finditer(text) for t, _ in _latin_tokens(match[1]))
 
 
-# Quotation marks of the languages lists are written in; in „this“, «this», »this« and
-# “this” the marks differ, so any mark opens and any closes. The apostrophe is left out:
-# it is a letter of names (O'Brien, Sha'ir).
-_QUOTES = '"«»“”„‟‹›'
-_QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]+)[{_QUOTES}]")
-
-
-def _names_in_quotes(text: str) -> bool:
-    """Whether words in quotation marks begin or end a name that has other words too.
-
-    That is how organisations are written ("ООО «Структура»", "»Sobol« orosz közösség");
-    a person's nickname in quotes stands between the names ("Ben-Zion “Bentzi” Gopstein").
-    """
-    marks = [i for i, char in enumerate(text) if char in _QUOTES]
-    if len(marks) < 2:
-        return False
-    before, after = text[: marks[0]], text[marks[-1] + 1 :]
-    return _has_word(before) != _has_word(after)
-
-
-def _has_word(text: str) -> bool:
-    return any(char.isalnum() for char in text)
-
-
 def _quoted(text: str) -> frozenset[str]:
     """The words of an organisation's name in quotation marks: its name proper."""
-    if not any(mark in text for mark in _QUOTES):
+    if not any(mark in text for mark in QUOTES):
         return frozenset()
-    return frozenset(t for match in _QUOTED.finditer(text) for t, _ in _latin_tokens(match[1]))
+    return frozenset(t for match in QUOTED.finditer(text) for t, _ in _latin_tokens(match[1]))
 
 
 def _cut_word(written: tuple[str, ...]) -> str:

@@ -59,7 +59,7 @@ from sanctionmatch.names import (
     token_skeleton,
     tokenize_name,
 )
-from sanctionmatch.text import readings
+from sanctionmatch.text import quoted_apart, readings
 from sanctionmatch.translations import are_translations
 from sanctionmatch.variants import are_nicknames, are_variants
 from sanctionmatch.weights import TokenWeights, default_weights
@@ -456,9 +456,14 @@ def _prepare_pair(a: str, b: str, schema: str | None) -> tuple[NameForm, NameFor
 def _prepared_readings(a: str, b: str, schema: str | None) -> Iterator[tuple[NameForm, NameForm]]:
     """Both names prepared, in each way screening reads them (see text.other_readings)."""
     yield _prepare_pair(a, b, schema)  # first: it checks the arguments
-    for read_a, read_b in itertools.product(readings(a), readings(b)):
+    pairs = list(itertools.product(readings(a), readings(b)))
+    for read_a, read_b in pairs:
         if (read_a, read_b) != (a, b):
             yield _prepare_pair(read_a, read_b, schema)
+    if schema is None and (quoted_apart(a) or quoted_apart(b)):
+        # Words in quotes and others: a name proper, if it is an organisation's.
+        for read_a, read_b in pairs:
+            yield _prepare_pair(read_a, read_b, ORGANIZATION)
 
 
 def explain(

@@ -307,13 +307,54 @@ def greek_reading(text: str) -> str | None:
     return unidecode(_GREEK_SOUND.sub(sound, plain))
 
 
+# Quotation marks of the languages lists are written in; in „this“, «this», »this« and
+# “this” the marks differ, so any mark opens and any closes. The apostrophe is left out:
+# it is a letter of names (O'Brien, Sha'ir).
+QUOTES = '"«»“”„‟‹›'
+QUOTED = re.compile(f"[{QUOTES}]([^{QUOTES}]+)[{QUOTES}]")
+
+
+def quoted_apart(name: str) -> bool:
+    """Whether a name has words in quotation marks and other words besides.
+
+    An organisation writes its name proper so ("ООО «Структура»", "»Sobol« orosz
+    közösség"), and a person a nickname ("Vladimir Putin “the tsar”"): a name without
+    a schema that has one is read both ways, and the better reading counts.
+    """
+    text = fold_text(name)
+    marks = [i for i, char in enumerate(text) if char in QUOTES]
+    if len(marks) < 2:
+        return False
+    return _has_word(text[: marks[0]]) or _has_word(text[marks[-1] + 1 :])
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+_NO_QUOTES = str.maketrans(dict.fromkeys(QUOTES, " "))
+
+
+def dequoted_reading(text: str) -> str | None:
+    """A name with words in quotation marks and others, its marks dropped; or None.
+
+    Read with its marks, an organisation's name has a name proper and a description
+    (:func:`~sanctionmatch.names.tokenize_name`); a person's nickname in quotes
+    ("Vladimir Putin “the tsar”") is no such thing. Without the marks, every word is a
+    name word, as in a name written with none.
+    """
+    if not quoted_apart(text):
+        return None
+    return " ".join(text.translate(_NO_QUOTES).split())
+
+
 @functools.lru_cache(maxsize=MEMO_READINGS)
 def other_readings(text: str) -> tuple[str, ...]:
     """The other ways screening reads a name.
 
     They are :func:`latin_reading`, :func:`digit_reading`, :func:`marked_reading`,
-    :func:`greek_reading` and,
-    for a Korean name written in Cyrillic, :func:`~sanctionmatch.korean.korean_reading`.
+    :func:`greek_reading`, :func:`dequoted_reading` and, for a Korean name written in
+    Cyrillic, :func:`~sanctionmatch.korean.korean_reading`.
     Memoized: compare() and match() ask for every name they see, and names recur.
     """
     readings = (
@@ -322,6 +363,7 @@ def other_readings(text: str) -> tuple[str, ...]:
         marked_reading(text),
         korean_reading(text),
         greek_reading(text),
+        dequoted_reading(text),
     )
     return tuple(dict.fromkeys(r for r in readings if r is not None))
 
