@@ -745,7 +745,11 @@ def _lineage_split(qt: tuple[Token, ...], ct: tuple[Token, ...]) -> tuple[int, i
 def _leftover(
     tokens: tuple[Token, ...], weights: list[float], left: list[int]
 ) -> tuple[float, float, float, int]:
-    """The unmatched tokens' weight: all, all but generic words, name words; qualifiers."""
+    """The unmatched tokens' weight: all, all but generic words, name words; qualifiers.
+
+    In "all", the words of a description count :data:`DESCRIPTION` at most together;
+    "all but generic words" leaves them out too.
+    """
     total = specific = named = described = 0.0
     qualified = 0
     for i in left:
