@@ -312,6 +312,7 @@ def greek_reading(text: str) -> str | None:
 # it is a letter of names (O'Brien, Sha'ir).
 QUOTES = '"«»“”„‟‹›'
 QUOTED = re.compile(f"[{QUOTES}]([^{QUOTES}]+)[{QUOTES}]")
+_MARKS = frozenset(QUOTES + "\uff02")  # and the full-width mark, which folds to '"'
 
 
 def quoted_apart(name: str) -> bool:
@@ -321,6 +322,8 @@ def quoted_apart(name: str) -> bool:
     közösség"), and a person a nickname ("Vladimir Putin “the tsar”"): a name without
     a schema that has one is read both ways, and the better reading counts.
     """
+    if _MARKS.isdisjoint(name):
+        return False  # most names: spare the folding
     text = fold_text(name)
     marks = [i for i, char in enumerate(text) if char in QUOTES]
     if len(marks) < 2:
