@@ -28,7 +28,6 @@ from sanctionmatch.names import (
     titles,
     tokenize_name,
 )
-from sanctionmatch.text import quoted_apart
 
 from .strategies import INVISIBLE, PUNCTUATION, latin_names, names
 
@@ -311,18 +310,6 @@ def test_words_around_an_organisations_quoted_name_describe_it() -> None:
     assert roles("«Kalashnikov Concern»") == roles("Kalashnikov Concern")
     # Without a closing mark nothing is quoted.
     assert roles("Ruské společenství „Sobol") == roles("Ruské společenství Sobol")
-
-
-def test_a_name_with_words_in_quotes_and_others_besides() -> None:
-    """An organisation's name proper or a person's nickname: read both ways (see score)."""
-    for name in (
-        "Ruské společenství „Sobol“",
-        "»Sobol« orosz közösség",
-        "Ben-Zion “Bentzi” GOPSTEIN",
-    ):
-        assert quoted_apart(name), name
-    for name in ("“Le Tigre”", "Ruské společenství „Sobol", "O'Brien Holdings", "ЗАТ ＂Кремль＂"):
-        assert quoted_apart(name) == (name == "ЗАТ ＂Кремль＂"), name  # full-width marks fold
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from sanctionmatch.text import (
     latinize,
     marked_reading,
     other_readings,
+    quoted_apart,
     readings,
     script_of,
 )
@@ -229,3 +230,16 @@ def test_a_name_with_words_in_quotes_is_also_read_without_the_marks() -> None:
     assert "Vladimir Putin the tsar" in other_readings("Vladimir Putin “the tsar”")
     for name in ("“Le Tigre”", "Vladimir Putin", "O'Brien Holdings"):
         assert dequoted_reading(name) is None, name
+
+
+def test_a_name_has_words_in_quotes_apart_from_others() -> None:
+    """An organisation's name proper, or a person's nickname, with other words besides."""
+    for name in (
+        "Ruské společenství „Sobol“",
+        "»Sobol« orosz közösség",
+        "Ben-Zion “Bentzi” GOPSTEIN",
+        "ЗАТ ＂Кремль＂",  # full-width marks fold to '"'
+    ):
+        assert quoted_apart(name), name
+    for name in ("“Le Tigre”", "Ruské společenství „Sobol", "O'Brien Holdings"):
+        assert not quoted_apart(name), name
