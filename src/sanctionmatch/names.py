@@ -23,7 +23,6 @@ from sanctionmatch.tables import read_table
 from sanctionmatch.text import (
     ABJADS,
     QUOTED,
-    QUOTES,
     dominant_script,
     fold_confusables,
     fold_text,
@@ -508,16 +507,17 @@ def _qualifiers(text: str) -> frozenset[str]:
     one. Such words weigh as little as generic words, but two names qualified otherwise
     conflict ("Bank of China (Hong Kong)" is not "Bank of China (Australia)").
     """
-    if "(" not in text:
-        return frozenset()
-    return frozenset(t for match in _PARENTHESES.finditer(text) for t, _ in _latin_tokens(match[1]))
+    return _words_held(_PARENTHESES, text) if "(" in text else frozenset()
 
 
 def _quoted(text: str) -> frozenset[str]:
     """The words of an organisation's name in quotation marks: its name proper."""
-    if not any(mark in text for mark in QUOTES):
-        return frozenset()
-    return frozenset(t for match in QUOTED.finditer(text) for t, _ in _latin_tokens(match[1]))
+    return _words_held(QUOTED, text)
+
+
+def _words_held(pattern: re.Pattern[str], text: str) -> frozenset[str]:
+    """The latin words of the parts of ``text`` that ``pattern``'s group holds."""
+    return frozenset(t for match in pattern.finditer(text) for t, _ in _latin_tokens(match[1]))
 
 
 def _cut_word(written: tuple[str, ...]) -> str:
