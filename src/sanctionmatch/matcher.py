@@ -294,13 +294,7 @@ class Matcher:
         readings: dict[int, tuple[str, str | None]] = {
             number: (name, kind) for number, _, _ in found
         }
-        # Words mixing scripts ("МОНАММАD"): try reading every look-alike as Latin too;
-        # "Šojgu": try č, š, ž as English transliteration writes them.
-        others = [(alternative, kind) for alternative in other_readings(name)]
-        if kind is None and query.schema == PERSON and quoted_apart(name):
-            # Words in quotes and others: a name proper, if it is an organisation's.
-            others.extend((read, ORGANIZATION) for read in (name, *other_readings(name)))
-        for alternative, read_as in others:
+        for alternative, read_as in _other_ways(name, kind, query):
             other = tokenize_name(alternative, read_as)
             best = {number: (score, form) for number, score, form in found}
             for number, score, form_id in self._best_entities(other, kind, limit, cutoff - bonus):
@@ -464,9 +458,8 @@ class Matcher:
         tests and benchmarks.
         """
         kind = resolve_schema(schema)
-        queries = [tokenize_name(read, kind) for read in readings(name)]
-        if kind is None and queries[0].schema == PERSON and quoted_apart(name):
-            queries.extend(tokenize_name(read, ORGANIZATION) for read in readings(name))
+        first = tokenize_name(name, kind)
+        queries = [first, *(tokenize_name(t, s) for t, s in _other_ways(name, kind, first))]
         per_entity: dict[int, tuple[float, str]] = {}
         for i, candidate in enumerate(self.index.forms):
             score = max(score_forms(q, candidate, weights=self.weights) for q in queries)
@@ -493,6 +486,20 @@ class RawMatch:
     query: str
     schema: str | None  # the schema the query was read as, None to decide from the name
     penalties: tuple[Penalty, ...]
+
+
+def _other_ways(name: str, kind: str | None, first: NameForm) -> list[tuple[str, str | None]]:
+    """Each (text, schema) a name is screened as besides ``first``, its first reading.
+
+    Its other readings (:func:`~sanctionmatch.text.other_readings`): words mixing scripts
+    ("МОНАММАD") read as Latin, "Šojgu" as English writes č, š, ž, and so on. And a
+    schema-less name read as a person's, with words in quotes and others besides, is
+    read as an organisation's too, each way: the quoted words may be its name proper.
+    """
+    ways = [(alternative, kind) for alternative in other_readings(name)]
+    if kind is None and first.schema == PERSON and quoted_apart(name):
+        ways.extend((read, ORGANIZATION) for read in readings(name))
+    return ways
 
 
 def _check_str(value: Any, field: str) -> str:
