@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from sanctionmatch.index import NameIndex, din_runs, glued_keys
 from sanctionmatch.names import NAME_WORDS, PATRONYMIC, NameForm
 
-_WORDS = NAME_WORDS | {PATRONYMIC}  # the words a phrase is looked up by
+LOOKED_UP = NAME_WORDS | {PATRONYMIC}  # the roles of the words a phrase is looked up by
 MAX_SHORTLIST = 24  # list names proposed for full scoring at most
 MAX_RANKED = 4000  # a phrase finding more names than this is screened in full
 
@@ -63,7 +63,7 @@ def shortlist(
         them; or None when the phrase has no name word or too many names to rank
         cheaply: then screen it in full.
     """
-    words = {t.form: t for t in form.tokens if t.role in _WORDS}
+    words = {t.form: t for t in form.tokens if t.role in LOOKED_UP}
     if not words:
         return None
     agreeing = {key: index.agreeing(token) for key, token in words.items()}
@@ -78,7 +78,7 @@ def shortlist(
             found |= a & b
         for close, _ in agreeing.values():
             found |= close & singles
-        tokens = [t for t in form.tokens if t.role in _WORDS]
+        tokens = [t for t in form.tokens if t.role in LOOKED_UP]
         for left, right in itertools.pairwise(tokens):
             # "Jong Un" and the list's "Jongun": two words of the phrase in one list word.
             for key in glued_keys(left, right):

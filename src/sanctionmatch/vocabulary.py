@@ -26,12 +26,11 @@ from sanctionmatch.names import (
     GENERIC,
     NAME,
     NAME_WORDS,
-    PATRONYMIC,
     NameForm,
     din_run_name,
     tokenize_name,
 )
-from sanctionmatch.shortlist import single_names
+from sanctionmatch.shortlist import LOOKED_UP, single_names
 from sanctionmatch.variants import variant_groups
 from sanctionmatch.words import Word
 
@@ -117,9 +116,7 @@ class Vocabulary:
         generic: set[str] = set()
         for form in forms:
             for token in form.tokens:
-                if (
-                    token.role in NAME_WORDS or token.role == PATRONYMIC
-                ) and not token.text.isdigit():
+                if token.role in LOOKED_UP and not token.text.isdigit():
                     exact.add(token.form)
                     if (name := din_run_name(token.text)) is not None:
                         # "Nasreddine" may be written "Nasr al-Din" in text.
