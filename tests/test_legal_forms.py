@@ -94,3 +94,53 @@ def test_a_word_of_arabic_script_is_no_legal_form() -> None:
     words = [("llq", True), ("al", True), ("ryys", True)]
     assert split_legal_forms(words) == (words, [])
     assert split_legal_forms([("alpha", False), ("llc", False)]) == ([("alpha", False)], ["llc"])
+
+
+def test_mexican_forms_written_with_dots_or_without() -> None:
+    """S.A. de C.V. and S. de R.L. de C.V.: the dots leave one-letter words, as "SA DE CV" not."""
+    dotted = _words("eventos", "la", "mora", "s", "a", "de", "c", "v")
+    assert split_legal_forms(dotted) == (_words("eventos", "la", "mora"), ["sa de cv"])
+    assert split_legal_forms(_words("alpha", "sa", "de", "cv"))[1] == ["sa de cv"]
+    limited = _words("hacienda", "de", "tijuana", "s", "de", "r", "l", "de", "c", "v")
+    assert split_legal_forms(limited) == (_words("hacienda", "de", "tijuana"), ["s de rl de cv"])
+    rural = _words("alpha", "spr", "de", "r", "l")  # "S.P.R.": three dotted letters are joined
+    assert split_legal_forms(rural) == (_words("alpha"), ["spr de rl"])
+
+
+def test_y_cia_is_and_company() -> None:
+    """ "Y CIA." is "& Co.": a form of any kind, beside the one that says the kind."""
+    kept, found = split_legal_forms(_words("cardenas", "duarte", "y", "cia", "ltda"))
+    assert (kept, found) == (_words("cardenas", "duarte"), ["co", "ltda"])
+    assert legal_form_families()["scs"] == "partnership"
+
+
+def test_initials_are_no_legal_form() -> None:
+    """ "S AND C TRADE" and "SC SOUTH LLC": S.C. is a name there, not a Mexican form."""
+    words = _words("s", "c", "trade")
+    assert split_legal_forms(words) == (words, [])
+    assert split_legal_forms(_words("sc", "south", "llc")) == (_words("sc", "south"), ["llc"])
+
+
+def test_colombian_limited_partnerships() -> None:
+    """S. en C., S. en C.S. and S.C.A.: sociedades en comandita, after "y Compañía"."""
+    words = _words("saavedra", "y", "cia", "s", "en", "c")
+    assert split_legal_forms(words) == (_words("saavedra"), ["co", "s en c"])
+    words = _words("rios", "jimenez", "s", "en", "c", "s")
+    assert split_legal_forms(words) == (_words("rios", "jimenez"), ["s en cs"])
+    words = _words("saabf", "y", "compania", "sca")
+    assert split_legal_forms(words) == (_words("saabf"), ["co", "sca"])
+
+
+def test_forms_of_free_zones_and_offshore_companies() -> None:
+    """DMCC, a free zone company spelled out, and the Lebanese SAL (Off-Shore)."""
+    assert split_legal_forms(_words("zephyr", "dmcc")) == (_words("zephyr"), ["dmcc"])
+    spelled = _words("gtlk", "middle", "east", "free", "zone", "company")
+    assert split_legal_forms(spelled) == (_words("gtlk", "middle", "east"), ["fzco"])
+    offshore = _words("nasco", "polymers", "chemicals", "co", "sal", "off", "shore")
+    assert split_legal_forms(offshore) == (_words("nasco", "polymers", "chemicals"), ["co", "sal"])
+
+
+def test_belarusian_additional_liability_company() -> None:
+    """ODO (общество с дополнительной ответственностью) in OFAC's English."""
+    words = _words("additional", "liability", "company", "belneftegaz")
+    assert split_legal_forms(words) == (_words("belneftegaz"), ["odo"])
