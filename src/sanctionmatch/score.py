@@ -397,6 +397,7 @@ def _glued_din(tokens: list[Token], i: int, other: tuple[Token, ...]) -> tuple[T
 def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
     """Merge adjacent tokens of ``side`` whose concatenation is a token of ``other``."""
     out = list(side)
+    written = {t.form for t in other}
     i = 0
     while i < len(out) - 1:
         if out[i].abjad and out[i].text == "al":
@@ -416,6 +417,11 @@ def _glue(side: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...
         ):
             # "M MAHAR" runs to "mmahar", whose doubled letter reads "mahar": the
             # initial would vanish into the word it stands next to.
+            i += 1
+            continue
+        if out[i].form in written and out[i + 1].form in written:
+            # Both halves are words of the other name already: "W AND G ARQUITECTOS" has
+            # no "garquitectos" when the other writes "W&G ARQUITECTOS".
             i += 1
             continue
         halves: bool | None = None  # each half writes a consonant (asked of abjad pairs only)
