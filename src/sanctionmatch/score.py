@@ -371,8 +371,16 @@ def _merged(left: Token, right: Token) -> Token:
     return Token(text, form, token_skeleton(text, form, abjad), NAME, abjad)
 
 
+_UNCOUNTED = frozenset({GENERIC, STOP})  # words an organisation's name adds or drops freely
+
+
 def _words(tokens: tuple[Token, ...]) -> int:
-    return sum(len(t.text) > 1 for t in tokens)
+    """The words that could be halves of a word split in two: not initials, not generic.
+
+    Generic words come and go between two names of one body ("INTERALIMENT OFFSHORE
+    COMPANY" and "INTER ALIMENT"): counting them would hide the split in the other.
+    """
+    return sum(len(t.text) > 1 and t.role not in _UNCOUNTED for t in tokens)
 
 
 def _glued_din(tokens: list[Token], i: int, other: tuple[Token, ...]) -> tuple[Token, int] | None:
