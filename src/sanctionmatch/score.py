@@ -736,10 +736,11 @@ def _legal_form_penalty(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b or set(a) & set(b):
         return 0.0
     families = legal_form_families()
-    kinds_a, kinds_b = {families.get(f) for f in a}, {families.get(f) for f in b}
-    if kinds_a & kinds_b or ANY_KIND in kinds_a | kinds_b:
-        # OAO and JSC: one kind of company, written two ways; "Co." may be any kind.
-        return LEGAL_FORM_CONFLICT
+    # "Co." (or "y Cía.") may be any kind: the other forms beside it say which.
+    kinds_a = {families.get(f) for f in a} - {ANY_KIND}
+    kinds_b = {families.get(f) for f in b} - {ANY_KIND}
+    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+        return LEGAL_FORM_CONFLICT  # OAO and JSC: one kind of company, written two ways
     return LEGAL_FAMILY_CONFLICT  # AG and GmbH: different companies
 
 
