@@ -297,6 +297,15 @@ def test_syllables_written_in_hangul_or_han_do_not_pair_by_likeness() -> None:
     assert compare("Barack Obama", "バラク・オバマ") >= DEFAULT_THRESHOLD
 
 
+def test_a_given_name_in_syllables_read_the_other_way_round_is_another() -> None:
+    """광수 (Gwang-su) is not Su-gwang; the family name may move, the given name not."""
+    why = explain("광수 김", "KIM Su Gwang")
+    assert any("other order" in p.reason for p in why.penalties)
+    assert why.score < DEFAULT_THRESHOLD
+    assert compare("정은 김", "KIM, Jong Un") >= DEFAULT_THRESHOLD
+    assert compare("김수", "Su Kim") >= DEFAULT_THRESHOLD  # two syllables: only the order of names
+
+
 def test_an_abjad_writes_what_latin_spells_as_consonants() -> None:
     """Skeletons leave out و and ی, but a Latin v and a final -i need them written."""
     assert compare("موسوی", "Musavi") >= DEFAULT_THRESHOLD  # و for the v

@@ -107,6 +107,7 @@ TRUNCATED = 0.9  # "JUARE" for "JUAREZ" at the end of a name cut at a field widt
 NICKNAME = 0.87  # "Bob" for "Robert": a known nickname, weaker than a spelling variant
 ACRONYM = 0.8  # "PLA" for "People's Liberation Army": weak evidence, just above the threshold
 INITIALS_ONLY = 0.5  # the most a match on initials alone can score
+SWAPPED_SYLLABLES = 0.6  # the most when a given name's syllables come in the other order
 RUSSIAN_READING = 0.9  # at most, for a Belarusian or Ukrainian spelling and the Russian one
 SHORT_SKELETON = 0.8  # an abjad token agreeing with another on fewer than 3 consonants
 SYLLABIC = frozenset({"Hangul", "Han", "Kana"})  # scripts compared as written, too
@@ -642,6 +643,12 @@ def _evaluate(
         # certain.
         notes.append(("a single name against a full name", score * (SINGLE - 1)))
         score *= SINGLE
+    syllabic = {qa.script, qb.script} & _CLOSED_SYLLABLES
+    if syllabic and score > SWAPPED_SYLLABLES and _syllables_swapped(qt, ct, pairs):
+        # 광수 김 (Gwang-su Kim) is not KIM Su Gwang: a given name read the other way
+        # round is another given name.
+        notes.append(("a given name's syllables in the other order", SWAPPED_SYLLABLES - score))
+        score = SWAPPED_SYLLABLES
     respaced = len(qa.written) != len(qb.written) and len(qa.joined) >= 4
     joined = _edit_similarity(qa.joined, qb.joined, weighted=False) if respaced else 0.0
     if joined >= GLUED_MIN and joined > score:
@@ -661,6 +668,25 @@ def _evaluate(
     if penalties is not None:
         penalties.extend(Penalty(reason, amount) for reason, amount in notes)
     return min(1.0, max(0.0, score))
+
+
+def _syllables_swapped(
+    qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[tuple[int, int, float, str]]
+) -> bool:
+    """Whether two syllables side by side in one name pair the other way round in the other.
+
+    Only in names of three syllables or more: in two, the family name and the given name
+    trade places by convention ("Kim Su", "Su Kim"), and a family name moved from one end
+    to the other ("Jong Un Kim", "Kim Jong Un") never reverses two neighbours.
+    """
+    if len(qt) < 3 or len(ct) < 3:
+        return False
+    partner = {
+        i: j
+        for i, j, _, _ in pairs
+        if len(qt[i].text) <= SYLLABLE_LETTERS and len(ct[j].text) <= SYLLABLE_LETTERS
+    }
+    return any(partner.get(i + 1) == j - 1 for i, j in partner.items())
 
 
 def _pair_nicknames(
