@@ -30,6 +30,7 @@ WORD_LISTS = [
         "korean_syllables.tsv",
         "korean_cyrillic.tsv",
         "east_slavic_names.tsv",
+        "abbreviated_names.tsv",
     ],
 )
 def test_keyed_tables_are_sorted_and_unique(name: str) -> None:

@@ -7,8 +7,9 @@ Ukrainian and Belarusian; no spelling rule turns one into the other. The table
 ``data/korean_syllables.tsv`` adds the romanizations of Korean surnames and syllables
 (박 Bak, Park, Pak; 이 I, Lee, Ri, Yi), which are too short for the derived table, and
 ``data/east_slavic_names.tsv`` the Russian, Ukrainian and Belarusian spellings of given
-names it lacks (Igor, Ihor, Ihar; Olga, Olha, Volha). Patronymics made from the names of
-one group are variants too (Ryhoravich, Grigorievich), of the same gender only.
+names it lacks (Igor, Ihor, Ihar; Olga, Olha, Volha), and ``data/abbreviated_names.tsv``
+the abbreviations the lists write (Mohd, Mhd for Muhammad). Patronymics made from the
+names of one group are variants too (Ryhoravich, Grigorievich), of the same gender only.
 
 Nicknames are another relation: Ned is Edward (or Edmund), but Edward is not Edmund.
 ``data/nicknames.tsv`` pairs English given names with their nicknames; it is derived by
@@ -28,7 +29,7 @@ from sanctionmatch.tables import read_table
 
 MEMO_GROUPS = 1 << 16  # comparable forms whose variant groups are kept
 # Variant groups written by hand, of spellings rather than comparable forms.
-_HAND_WRITTEN = ("korean_syllables.tsv", "east_slavic_names.tsv")
+_HAND_WRITTEN = ("korean_syllables.tsv", "east_slavic_names.tsv", "abbreviated_names.tsv")
 
 
 @functools.cache
