@@ -23,6 +23,7 @@ from sanctionmatch.names import (
     QUALIFIER,
     STOP,
     din_run_name,
+    family_syllable,
     office_titles,
     resolve_schema,
     titles,
@@ -407,3 +408,14 @@ def test_a_letter_at_either_end_is_no_conjunction_numeral() -> None:
     """ "I" opening or "V" ending a name is a numeral; "a", "y" at an end weigh nothing."""
     assert tokenize_name("I-Soon", "Organization").tokens[0].role == NUMBER
     assert [t.role for t in tokenize_name("Maria E", "Organization").tokens] == ["name", "stop"]
+
+
+def test_the_family_syllable_is_first_unless_the_name_ends_with_one() -> None:
+    """김정은 begins with its family name; "성훈 김" and "美珠 陳" end with it."""
+    assert family_syllable("김정은", 3) == 0
+    assert family_syllable("성훈김", 3) == 2
+    assert family_syllable("정은김", 3) == 0  # 정 (Jeong) is a family name too
+    assert family_syllable("美珠陳", 3) == 2
+    assert family_syllable("陳美珠", 3) == 0
+    assert family_syllable("李王", 2) == 0  # both could be: the usual order stands
+    assert family_syllable("블라디미르", 2) == 0  # not one character a syllable

@@ -31,6 +31,7 @@ WORD_LISTS = [
         "korean_cyrillic.tsv",
         "east_slavic_names.tsv",
         "abbreviated_names.tsv",
+        "family_syllables.tsv",
     ],
 )
 def test_keyed_tables_are_sorted_and_unique(name: str) -> None:

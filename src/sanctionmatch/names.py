@@ -137,6 +137,28 @@ def office_titles() -> frozenset[str]:
 
 
 @functools.cache
+def _family_syllables() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("family_syllables.tsv", columns=1))
+
+
+def family_syllable(letters: str, syllables: int) -> int:
+    """Which syllable of a name in Hangul or Han characters is the family name: 0 or the last.
+
+    Korean and Chinese write the family name first ("김정은"); a name written in the
+    Western order ("정은 김", "美珠 陳") ends with it. The last is taken for it when it is a
+    common family name and the first is not.
+
+    Args:
+        letters: the name as written, without separators (``NameForm.letters``).
+        syllables: how many tokens the name has; one character must write each.
+    """
+    if syllables < 2 or len(letters) != syllables:
+        return 0
+    known = _family_syllables()
+    return syllables - 1 if letters[-1] in known and letters[0] not in known else 0
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
     """The words that weigh nothing in organisation names ("of", "de", "and")."""
     return frozenset(word for word, cls in _org_words().items() if cls == "stop")

@@ -55,6 +55,7 @@ from sanctionmatch.names import (
     Token,
     abjad_consonants,
     din_written_apart,
+    family_syllable,
     office_titles,
     token_skeleton,
     tokenize_name,
@@ -611,9 +612,13 @@ def _evaluate(
     # family name: one the other name lacks is a different name, not an omitted one. But
     # the first syllable is the family name, which aliases often leave out (김금철 and
     # "Kum-Chol"), and a longer token is a foreign name written whole (블라디미로비치).
+    # A name written in the Western order ("美珠 陳") begins with a given name's syllable,
+    # and its family name at the end is charged too: sparing it, a given name alone
+    # ("Xin Hong", a vessel) met every family name (more alerts on unlisted names).
     if qa.script in SYLLABIC:
+        spared = 0 if family_syllable(qa.letters, len(qt)) == 0 else -1
         syllables = sum(
-            q_weights[i] for i in q_left if i > 0 and len(qt[i].text) <= SYLLABLE_LETTERS
+            q_weights[i] for i in q_left if i != spared and len(qt[i].text) <= SYLLABLE_LETTERS
         )
         den += SYLLABLE_EXTRA * syllables + QUERY_EXTRA * (wq - syllables)
     else:
