@@ -616,9 +616,9 @@ def _evaluate(
     # and its family name at the end is charged too: sparing it, a given name alone
     # ("Xin Hong", a vessel) met every family name (more alerts on unlisted names).
     if qa.script in SYLLABIC:
-        spared = 0 if family_syllable(qa.letters, len(qt)) == 0 else -1
+        first = 1 if family_syllable(qa.letters, len(qt)) == 0 else 0  # first syllable charged
         syllables = sum(
-            q_weights[i] for i in q_left if i != spared and len(qt[i].text) <= SYLLABLE_LETTERS
+            q_weights[i] for i in q_left if i >= first and len(qt[i].text) <= SYLLABLE_LETTERS
         )
         den += SYLLABLE_EXTRA * syllables + QUERY_EXTRA * (wq - syllables)
     else:
